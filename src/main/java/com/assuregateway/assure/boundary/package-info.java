@@ -1,0 +1,2 @@
+/** JAX-RS filters the upstream client needs from incoming requests. */
+package com.assuregateway.assure.boundary;

@@ -1,0 +1,63 @@
+package com.assuregateway.assure.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where Assure and its token endpoint are. Configured URLs always win. Without them the gateway talks to
+ * its own built-in sandbox when that is enabled, reached over loopback HTTP on the port this server
+ * listens on (learned from the first request, so {@code --port N} needs no second setting), and to
+ * Signicat's production hosts when it is not.
+ */
+@ApplicationScoped
+public class AssureEndpoints {
+
+    static final String SIGNICAT_ASSURE = "https://api.signicat.com/assure";
+    static final String SIGNICAT_TOKEN = "https://api.signicat.com/auth/open/connect/token";
+
+    @Inject
+    @ConfigProperty(name = "assure/mp-rest/url")
+    Optional<String> configuredAssureUrl;
+
+    @Inject
+    @ConfigProperty(name = "assure.auth.token-url")
+    Optional<String> configuredTokenUrl;
+
+    @Inject
+    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "false")
+    boolean sandboxEnabled;
+
+    private volatile int localPort;
+
+    public boolean sandboxEnabled() {
+        return sandboxEnabled;
+    }
+
+    public URI assure() {
+        return URI.create(configuredAssureUrl.orElseGet(() -> sandboxEnabled ? sandbox("assure") : SIGNICAT_ASSURE));
+    }
+
+    public URI token() {
+        return URI.create(configuredTokenUrl.orElseGet(
+                () -> sandboxEnabled ? sandbox("auth/open/connect/token") : SIGNICAT_TOKEN));
+    }
+
+    /** Whether the base URL still depends on a port this server has not seen yet. */
+    public boolean awaitsLocalPort() {
+        return configuredAssureUrl.isEmpty() && sandboxEnabled && localPort == 0;
+    }
+
+    public void observeLocalPort(int port) {
+        if (localPort == 0 && port > 0) {
+            localPort = port;
+        }
+    }
+
+    private String sandbox(String path) {
+        int port = localPort > 0 ? localPort : Integer.getInteger("payaramicro.port", 8080);
+        return "http://127.0.0.1:" + port + "/sandbox/" + path;
+    }
+}

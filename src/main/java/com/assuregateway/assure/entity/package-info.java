@@ -1,0 +1,2 @@
+/** Value types read from Assure's answers. */
+package com.assuregateway.assure.entity;

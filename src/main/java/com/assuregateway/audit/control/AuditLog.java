@@ -1,0 +1,48 @@
+package com.assuregateway.audit.control;
+
+import com.assuregateway.audit.entity.AuditEvent;
+import com.assuregateway.audit.entity.EventKind;
+import com.assuregateway.audit.entity.Subject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Appends audit events. Upstream calls are recorded in a transaction of their own, so a call that failed,
+ * and made the step fail and roll back, still leaves its trace.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Joins the caller's transaction: the event commits or rolls back with the change it describes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stateChanged(Subject subject, String action, String outcome, String detail) {
+        em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.STATE, action, outcome,
+                null, null, null, detail));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evidence(Subject subject, String action, String detail) {
+        em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.EVIDENCE, action, "recorded",
+                null, null, null, detail));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void upstreamCall(Subject subject, String action, String outcome, Integer httpStatus, long durationMs,
+                             String upstreamTraceId, String detail) {
+        em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.UPSTREAM, action, outcome,
+                httpStatus, durationMs, upstreamTraceId, detail));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEvent> ofProcess(String processId) {
+        return em.createNamedQuery(AuditEvent.OF_PROCESS, AuditEvent.class)
+                .setParameter("processId", processId)
+                .getResultList();
+    }
+}

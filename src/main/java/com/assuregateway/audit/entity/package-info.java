@@ -1,0 +1,2 @@
+/** The audit event entity and its kinds. */
+package com.assuregateway.audit.entity;

@@ -1,0 +1,147 @@
+package com.assuregateway.dossiers.boundary;
+
+import com.assuregateway.assure.entity.Download;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The portal API of the FaceTec flow: dossier, process, reference photo, verification, result, full result.
+ * <p>
+ * Until portal authentication exists every call acts for the tenant {@code gateway.tenant} (config).
+ */
+@RequestScoped
+@Path("api/v1/dossiers")
+@Produces(MediaType.APPLICATION_JSON)
+public class DossiersResource {
+
+    @Inject
+    FaceTecFlow flow;
+
+    @Inject
+    @ConfigProperty(name = "gateway.tenant", defaultValue = "default")
+    String tenant;
+
+    @Inject
+    @ConfigProperty(name = "gateway.limits.photo-bytes", defaultValue = "5242880")
+    int photoLimitBytes;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** 201 for a new end-user, 200 with the existing dossier for one already known. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response openDossier(@NotNull @Valid DossierRequest request) {
+        FaceTecFlow.OpenedDossier opened = flow.openDossier(tenant, request.externalReference());
+        DossierView view = flow.dossier(tenant, opened.dossier().id());
+        if (!opened.created()) {
+            return Response.ok(view).location(dossierUri(view.dossierId())).build();
+        }
+        return Response.created(dossierUri(view.dossierId())).entity(view).build();
+    }
+
+    @GET
+    @Path("{dossierId}")
+    public DossierView dossier(@PathParam("dossierId") String dossierId) {
+        return flow.dossier(tenant, dossierId);
+    }
+
+    @POST
+    @Path("{dossierId}/processes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createProcess(@PathParam("dossierId") String dossierId, @NotNull @Valid ProcessRequest request) {
+        ProcessCreatedView created = flow.createProcess(tenant, dossierId);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.processId()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{dossierId}/processes/{processId}")
+    public ProcessView process(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
+        return flow.process(tenant, dossierId, processId);
+    }
+
+    /** The reference photo as image bytes; checked by its content, whatever the Content-Type claims. */
+    @PUT
+    @Path("{dossierId}/processes/{processId}/selfie")
+    @Consumes({"image/jpeg", "image/png"})
+    public Response uploadPhoto(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
+                                InputStream body) throws IOException {
+        flow.setPhoto(tenant, dossierId, processId, readLimited(body, photoLimitBytes));
+        return Response.noContent().build();
+    }
+
+    /** The reference photo copied from another process of the same dossier. */
+    @PUT
+    @Path("{dossierId}/processes/{processId}/selfie")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response copyPhoto(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
+                              @NotNull @Valid PhotoCopyRequest request) {
+        flow.copyPhoto(tenant, dossierId, processId, request);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{dossierId}/processes/{processId}/verification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response startVerification(@PathParam("dossierId") String dossierId,
+                                      @PathParam("processId") String processId,
+                                      @NotNull @Valid VerificationRequest request) {
+        VerificationAccepted accepted = flow.startVerification(tenant, dossierId, processId, request);
+        return Response.accepted(accepted)
+                .location(uriInfo.getBaseUriBuilder().path("api/v1/dossiers/{d}/processes/{p}")
+                        .build(dossierId, processId))
+                .build();
+    }
+
+    @GET
+    @Path("{dossierId}/processes/{processId}/full-result")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response fullResult(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
+        Download download = flow.fullResult(tenant, dossierId, processId);
+        StreamingOutput zip = out -> {
+            try (download) {
+                download.body().transferTo(out);
+            }
+        };
+        return Response.ok(zip, download.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + processId + "-full-result.zip\"")
+                .build();
+    }
+
+    private java.net.URI dossierUri(String dossierId) {
+        return uriInfo.getBaseUriBuilder().path("api/v1/dossiers").path(dossierId).build();
+    }
+
+    /** Reads at most limit bytes; one more means the body is too large, and it is refused before it is kept. */
+    static byte[] readLimited(InputStream body, int limit) throws IOException {
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new GatewayProblem(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The photo is larger than " + limit + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new GatewayProblem(ProblemType.VALIDATION, "The photo is empty");
+        }
+        return bytes;
+    }
+}

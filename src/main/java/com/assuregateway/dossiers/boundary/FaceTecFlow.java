@@ -1,0 +1,175 @@
+package com.assuregateway.dossiers.boundary;
+
+import com.assuregateway.assure.control.AssureApi;
+import com.assuregateway.assure.entity.AssureResult;
+import com.assuregateway.assure.entity.CreatedProcess;
+import com.assuregateway.assure.entity.Download;
+import com.assuregateway.audit.entity.Subject;
+import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
+import com.assuregateway.dossiers.control.FlowRecords;
+import com.assuregateway.dossiers.control.Fingerprint;
+import com.assuregateway.dossiers.control.ImageFormat;
+import com.assuregateway.dossiers.entity.Dossier;
+import com.assuregateway.dossiers.entity.VerificationProcess;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Orchestrates each step of the FaceTec flow: the local record first, then Assure, then the record of what
+ * Assure answered. It runs without a transaction of its own on purpose: every database step commits on its
+ * own ({@link FlowRecords}), so no transaction stays open while Assure is slow, and a failed upstream call
+ * leaves the record consistent and the step repeatable.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FaceTecFlow {
+
+    static final String PROVIDER = "facetec";
+    private static final int FULL_RESULT_RETRY_SECONDS = 2;
+
+    @Inject
+    FlowRecords records;
+
+    @Inject
+    AssureApi assure;
+
+    /** The one dossier of this end-user: found, or created locally and at Assure. */
+    public OpenedDossier openDossier(String tenant, String externalReference) {
+        Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
+        boolean created = existing.isEmpty();
+        Dossier dossier = existing.orElseGet(() -> reserve(tenant, externalReference));
+        return new OpenedDossier(linkedUpstream(dossier), created);
+    }
+
+    public record OpenedDossier(Dossier dossier, boolean created) {
+    }
+
+    public DossierView dossier(String tenant, String dossierId) {
+        Dossier dossier = records.dossier(tenant, dossierId);
+        return DossierView.of(dossier, records.processes(dossierId));
+    }
+
+    public ProcessCreatedView createProcess(String tenant, String dossierId) {
+        Dossier dossier = linkedUpstream(records.dossier(tenant, dossierId));
+        String processId = UUID.randomUUID().toString();
+        CreatedProcess created = assure.createProcess(Subject.process(dossierId, processId),
+                dossier.assureDossierId(), PROVIDER);
+        VerificationProcess process = records.addProcess(processId, dossierId, PROVIDER, created);
+        return new ProcessCreatedView(process.id(), dossierId, PROVIDER, process.status().wire(),
+                process.createdAt(), new FaceTecSession(created.authorization(), created.deviceKeyIdentifier(),
+                created.encryptionPublicKey(), created.productionKeyText()));
+    }
+
+    /** The reference photo as uploaded by the portal: checked by its bytes, sent to Assure, fingerprinted. */
+    public void setPhoto(String tenant, String dossierId, String processId, byte[] image) {
+        ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
+                ProblemType.UNSUPPORTED_IMAGE, "The photo's bytes are neither a JPEG nor a PNG image"));
+        VerificationProcess process = records.process(tenant, dossierId, processId);
+        records.ensurePhotoAccepted(process);
+        Dossier dossier = records.dossier(tenant, dossierId);
+        assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
+                format.mediaType(), image);
+        records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), null);
+    }
+
+    /** Get Image from another process of the dossier, then Set Images on this one as its selfie. */
+    public void copyPhoto(String tenant, String dossierId, String processId, PhotoCopyRequest request) {
+        VerificationProcess process = records.process(tenant, dossierId, processId);
+        VerificationProcess source = records.process(tenant, dossierId, request.fromProcessId());
+        records.ensurePhotoAccepted(process);
+        Dossier dossier = records.dossier(tenant, dossierId);
+        byte[] image = assure.getImage(subject(process), dossier.assureDossierId(), source.assureProcessId(),
+                request.depiction()).orElseThrow(() -> new GatewayProblem(ProblemType.PHOTO_MISSING,
+                "Process " + source.id() + " has no " + request.depiction() + " image at Assure"));
+        ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
+                ProblemType.UNSUPPORTED_IMAGE, "The " + request.depiction() + " image of process " + source.id()
+                + " is neither a JPEG nor a PNG image"));
+        assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
+                format.mediaType(), image);
+        records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), source.id());
+    }
+
+    public VerificationAccepted startVerification(String tenant, String dossierId, String processId,
+                                                  VerificationRequest request) {
+        VerificationProcess process = records.process(tenant, dossierId, processId);
+        Dossier dossier = records.dossier(tenant, dossierId);
+        FaceTecEnrollment enrollment = request.facetecEnrollment();
+        String depiction = request.depictionOrDefault();
+        records.beginVerification(processId, depiction, Fingerprint.sha256(enrollment.faceScan()));
+        JsonObject verifyRequest = Json.createObjectBuilder()
+                .add("facetecEnrollment", Json.createObjectBuilder()
+                        .add("faceScan", enrollment.faceScan())
+                        .add("auditTrailImage", enrollment.auditTrailImage())
+                        .add("lowQualityAuditTrailImage", enrollment.lowQualityAuditTrailImage())
+                        .add("userAgent", enrollment.userAgent()))
+                .add("imageDepiction", depiction)
+                .build();
+        String status;
+        try {
+            status = assure.startVerification(subject(process), dossier.assureDossierId(), process.assureProcessId(),
+                    verifyRequest);
+        } catch (GatewayProblem upstreamFailed) {
+            records.verificationAborted(processId, upstreamFailed.type());
+            throw upstreamFailed;
+        }
+        VerificationProcess started = records.verificationConfirmed(processId, status);
+        return new VerificationAccepted(processId, started.status().wire());
+    }
+
+    /** The process as recorded; while a started verification is not final, Assure is asked first. */
+    public ProcessView process(String tenant, String dossierId, String processId) {
+        VerificationProcess process = records.process(tenant, dossierId, processId);
+        if (!process.status().isFinal() && process.verificationHasStarted()) {
+            Dossier dossier = records.dossier(tenant, dossierId);
+            AssureResult result = assure.getProcess(subject(process), dossier.assureDossierId(),
+                    process.assureProcessId());
+            process = records.recordResult(processId, result);
+        }
+        return ProcessView.of(process);
+    }
+
+    /** Assure's full-result zip, streamed through; the caller closes it. */
+    public Download fullResult(String tenant, String dossierId, String processId) {
+        VerificationProcess process = records.process(tenant, dossierId, processId);
+        if (!process.status().isFinal()) {
+            throw GatewayProblem.wrongState("The full result exists once the process is final; process "
+                    + processId + " is " + process.status().wire());
+        }
+        Dossier dossier = records.dossier(tenant, dossierId);
+        return assure.download(subject(process), dossier.assureDossierId(), process.assureProcessId())
+                .orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
+                        "Assure is still packaging the full result of process " + processId + "; retry shortly",
+                        null, FULL_RESULT_RETRY_SECONDS, List.of()));
+    }
+
+    private Dossier reserve(String tenant, String externalReference) {
+        try {
+            return records.reserveDossier(tenant, externalReference);
+        } catch (RuntimeException concurrentTwin) {
+            // a concurrent request for the same end-user inserted first: use its row
+            return records.dossierByReference(tenant, externalReference).orElseThrow(() -> concurrentTwin);
+        }
+    }
+
+    /** Creates the dossier at Assure when an earlier attempt did not get that far. */
+    private Dossier linkedUpstream(Dossier dossier) {
+        if (dossier.isLinkedUpstream()) {
+            return dossier;
+        }
+        String assureDossierId = assure.createDossier(Subject.dossier(dossier.id()), dossier.externalReference());
+        return records.linkDossier(dossier.id(), assureDossierId);
+    }
+
+    private static Subject subject(VerificationProcess process) {
+        return Subject.process(process.dossierId(), process.id());
+    }
+}

@@ -1,0 +1,66 @@
+package com.assuregateway.dossiers.boundary;
+
+import com.assuregateway.dossiers.entity.MatchAttempt;
+import com.assuregateway.dossiers.entity.VerificationProcess;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A process with what the gateway recorded of it: status, Assure's own status, the fingerprint of the
+ * reference photo, and once Assure has decided, the liveness checks, the deciding match and every attempt.
+ * A null field is one Assure did not report.
+ */
+public record ProcessView(String processId, String dossierId, String provider, String status, String assureStatus,
+                          Instant createdAt, Instant updatedAt, Instant verificationStartedAt, Instant finalizedAt,
+                          Photo photo, Result result) {
+
+    public record Photo(String depiction, String mediaType, String sha256, String copiedFromProcessId) {
+    }
+
+    public record Result(Liveness liveness, Matching matching, FinalResult finalResult, String failReason,
+                         Instant receivedAt) {
+    }
+
+    public record Liveness(Boolean success, Boolean error, Boolean auditTrailVerificationCheckSucceeded,
+                           Boolean replayCheckSucceeded, Boolean faceScanLivenessCheckSucceeded,
+                           Boolean sessionTokenCheckSucceeded) {
+    }
+
+    public record Matching(Integer matchLevel, String falseAcceptanceRate, String algorithm, String imageProcessing,
+                           Boolean success, Boolean error, List<Attempt> attempts) {
+    }
+
+    public record Attempt(String algorithm, Integer matchLevel, String imageProcessing, Boolean success,
+                          Boolean error) {
+    }
+
+    public record FinalResult(Boolean livenessDetected, String similarityScore) {
+    }
+
+    /** FaceTec's scale, from Signicat's documentation: what a match level means as a false acceptance rate. */
+    private static final String[] FAR = {"non-match", "1/100", "1/250", "1/500", "1/1,000", "1/10,000",
+            "1/100,000", "1/500,000", "1/1,000,000"};
+
+    static ProcessView of(VerificationProcess p) {
+        Photo photo = p.photoSha256() == null ? null
+                : new Photo(p.photoDepiction(), p.photoMediaType(), p.photoSha256(), p.photoSourceProcessId());
+        Result result = p.resultReceivedAt() == null ? null : new Result(
+                new Liveness(p.livenessSuccess(), p.livenessError(), p.checkAuditTrail(), p.checkReplay(),
+                        p.checkFaceScanLiveness(), p.checkSessionToken()),
+                new Matching(p.matchLevel(), falseAcceptanceRate(p.matchLevel()), p.matchAlgorithm(),
+                        p.matchImageProcessing(), p.matchSuccess(), p.matchError(),
+                        p.attempts().stream().map(ProcessView::attempt).toList()),
+                new FinalResult(p.livenessDetected(), p.similarityScore()),
+                p.failReason(), p.resultReceivedAt());
+        return new ProcessView(p.id(), p.dossierId(), p.provider(), p.status().wire(), p.assureStatus(),
+                p.createdAt(), p.updatedAt(), p.verificationStartedAt(), p.finalizedAt(), photo, result);
+    }
+
+    private static Attempt attempt(MatchAttempt a) {
+        return new Attempt(a.algorithm(), a.matchLevel(), a.imageProcessing(), a.success(), a.error());
+    }
+
+    static String falseAcceptanceRate(Integer matchLevel) {
+        return matchLevel == null || matchLevel < 0 || matchLevel >= FAR.length ? null : FAR[matchLevel];
+    }
+}

@@ -1,0 +1,175 @@
+package com.assuregateway.dossiers.control;
+
+import com.assuregateway.assure.entity.AssureResult;
+import com.assuregateway.assure.entity.CreatedProcess;
+import com.assuregateway.audit.control.AuditLog;
+import com.assuregateway.audit.entity.Subject;
+import com.assuregateway.dossiers.entity.Dossier;
+import com.assuregateway.dossiers.entity.ProcessStatus;
+import com.assuregateway.dossiers.entity.VerificationProcess;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every database step of the flow, each its own short transaction: the orchestrator never holds a
+ * transaction open while it waits for Assure. Each change is written together with the audit event that
+ * describes it. Entities returned are detached snapshots.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class FlowRecords {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
+        return em.createNamedQuery(Dossier.BY_REFERENCE, Dossier.class)
+                .setParameter("tenant", tenant)
+                .setParameter("reference", externalReference)
+                .getResultStream().findFirst();
+    }
+
+    /** Inserts the dossier row; the unique (tenant, reference) constraint refuses a concurrent twin. */
+    public Dossier reserveDossier(String tenant, String externalReference) {
+        Dossier dossier = new Dossier(tenant, externalReference);
+        em.persist(dossier);
+        em.flush();
+        audit.stateChanged(Subject.dossier(dossier.id()), "dossier.reserved", "ok", null);
+        return dossier;
+    }
+
+    public Dossier linkDossier(String dossierId, String assureDossierId) {
+        Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
+        if (!dossier.isLinkedUpstream()) {
+            dossier.linkUpstream(assureDossierId);
+            audit.stateChanged(Subject.dossier(dossierId), "dossier.created", "ok",
+                    "assureDossierId=" + assureDossierId);
+        }
+        return dossier;
+    }
+
+    public Dossier dossier(String tenant, String dossierId) {
+        Dossier dossier = em.find(Dossier.class, dossierId);
+        // another tenant's dossier is answered exactly like one that does not exist
+        if (dossier == null || !dossier.tenant().equals(tenant)) {
+            throw GatewayProblem.notFound("Dossier", dossierId);
+        }
+        return dossier;
+    }
+
+    public List<VerificationProcess> processes(String dossierId) {
+        return em.createNamedQuery(VerificationProcess.OF_DOSSIER, VerificationProcess.class)
+                .setParameter("dossierId", dossierId)
+                .getResultList();
+    }
+
+    public VerificationProcess process(String tenant, String dossierId, String processId) {
+        dossier(tenant, dossierId);
+        VerificationProcess process = em.find(VerificationProcess.class, processId);
+        if (process == null || !process.dossierId().equals(dossierId)) {
+            throw GatewayProblem.notFound("Process", processId);
+        }
+        return process;
+    }
+
+    public VerificationProcess addProcess(String processId, String dossierId, String provider, CreatedProcess created) {
+        ProcessStatus status = ProcessStatus.fromAssure(created.status());
+        VerificationProcess process = new VerificationProcess(processId, dossierId, provider,
+                created.processId(), status == null ? ProcessStatus.PENDING : status);
+        em.persist(process);
+        audit.stateChanged(Subject.process(dossierId, process.id()), "process.created", process.status().wire(),
+                "assureProcessId=" + created.processId());
+        return process;
+    }
+
+    /** Refuses a photo once verification has been requested: Assure would compare against the old one. */
+    public void ensurePhotoAccepted(VerificationProcess process) {
+        if (process.verificationHasStarted() || process.status() != ProcessStatus.PENDING) {
+            throw GatewayProblem.wrongState("Process " + process.id() + " is " + process.status().wire()
+                    + " and verification was already requested; its photo can no longer change");
+        }
+    }
+
+    public void photoSet(String processId, String depiction, String mediaType, String sha256, String sourceProcessId) {
+        VerificationProcess process = locked(processId);
+        ensurePhotoAccepted(process);
+        process.photoSet(depiction, mediaType, sha256, sourceProcessId);
+        audit.evidence(Subject.process(process.dossierId(), processId), "photo.set",
+                depiction + " " + mediaType + " sha256=" + sha256
+                        + (sourceProcessId == null ? "" : " copiedFrom=" + sourceProcessId));
+    }
+
+    /**
+     * Marks the verification as requested before Assure is called. The row lock makes a concurrent second
+     * request wait, then find it requested and be refused.
+     */
+    public VerificationProcess beginVerification(String processId, String imageDepiction, String faceScanSha256) {
+        VerificationProcess process = locked(processId);
+        if (process.verificationHasStarted() || process.status() != ProcessStatus.PENDING) {
+            throw GatewayProblem.wrongState("Verification of process " + processId
+                    + " was already requested (status " + process.status().wire() + ")");
+        }
+        if (!process.hasPhotoFor(imageDepiction)) {
+            throw new GatewayProblem(ProblemType.PHOTO_MISSING, "Process " + processId + " has no " + imageDepiction
+                    + " photo to compare with; PUT one to .../processes/" + processId + "/selfie first");
+        }
+        process.verificationStarted(imageDepiction, faceScanSha256);
+        audit.evidence(Subject.process(process.dossierId(), processId), "verification.requested",
+                "imageDepiction=" + imageDepiction + " faceScan sha256=" + faceScanSha256);
+        return process;
+    }
+
+    public VerificationProcess verificationConfirmed(String processId, String assureStatus) {
+        VerificationProcess process = locked(processId);
+        moveTo(process, assureStatus, "verification.started");
+        return process;
+    }
+
+    public void verificationAborted(String processId, ProblemType cause) {
+        VerificationProcess process = locked(processId);
+        process.verificationAborted();
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.aborted",
+                cause.name().toLowerCase(), "Assure did not start the verification; it may be requested again");
+    }
+
+    public VerificationProcess recordResult(String processId, AssureResult result) {
+        VerificationProcess process = locked(processId);
+        if (process.status().isFinal()) {
+            return process;
+        }
+        ProcessStatus reported = ProcessStatus.fromAssure(result.status());
+        if (reported != null && reported.isFinal()) {
+            process.recordResult(result);
+        }
+        moveTo(process, result.status(), "status.changed");
+        return process;
+    }
+
+    private void moveTo(VerificationProcess process, String assureStatus, String action) {
+        Subject subject = Subject.process(process.dossierId(), process.id());
+        ProcessStatus reported = ProcessStatus.fromAssure(assureStatus);
+        if (reported == null) {
+            audit.stateChanged(subject, "status.unknown", "ignored", "Assure reported status '" + assureStatus + "'");
+            return;
+        }
+        ProcessStatus before = process.status();
+        if (process.moveTo(reported, assureStatus)) {
+            audit.stateChanged(subject, action, reported.wire(), "from " + before.wire());
+        }
+    }
+
+    private VerificationProcess locked(String processId) {
+        return em.find(VerificationProcess.class, processId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,89 @@
+package com.assuregateway.dossiers.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One end-user of one tenant, identified by the portal's externalReference. The row is reserved before Assure
+ * is asked for its dossier, so a failed or interrupted creation is finished by the next request for the same
+ * reference instead of creating a second dossier upstream.
+ */
+@Entity
+@Table(name = "dossier")
+@NamedQuery(name = Dossier.BY_REFERENCE,
+        query = "SELECT d FROM Dossier d WHERE d.tenant = :tenant AND d.externalReference = :reference")
+public class Dossier {
+
+    public static final String BY_REFERENCE = "Dossier.byReference";
+
+    @Id
+    private String id;
+
+    @Column(nullable = false, updatable = false)
+    private String tenant;
+
+    @Column(name = "external_reference", nullable = false, updatable = false)
+    private String externalReference;
+
+    @Column(name = "assure_dossier_id")
+    private String assureDossierId;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Dossier() {
+    }
+
+    public Dossier(String tenant, String externalReference) {
+        this.id = UUID.randomUUID().toString();
+        this.tenant = tenant;
+        this.externalReference = externalReference;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void linkUpstream(String assureDossierId) {
+        this.assureDossierId = assureDossierId;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean isLinkedUpstream() {
+        return assureDossierId != null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String externalReference() {
+        return externalReference;
+    }
+
+    public String assureDossierId() {
+        return assureDossierId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,261 @@
+package com.assuregateway.dossiers.entity;
+
+import com.assuregateway.assure.entity.AssureResult;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A FaceTec verification of one dossier: its Assure counterpart, the fingerprints of the evidence that
+ * passed through (never the evidence), and the result as Assure reported it.
+ */
+@Entity
+@Table(name = "verification_process")
+@NamedQuery(name = VerificationProcess.OF_DOSSIER,
+        query = "SELECT p FROM VerificationProcess p WHERE p.dossierId = :dossierId ORDER BY p.createdAt, p.id")
+public class VerificationProcess {
+
+    public static final String OF_DOSSIER = "VerificationProcess.ofDossier";
+
+    @Id
+    private String id;
+
+    @Column(name = "dossier_id", nullable = false, updatable = false)
+    private String dossierId;
+
+    @Column(name = "assure_process_id", updatable = false)
+    private String assureProcessId;
+
+    @Column(nullable = false, updatable = false)
+    private String provider;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ProcessStatus status;
+
+    @Column(name = "assure_status")
+    private String assureStatus;
+
+    @Column(name = "photo_depiction")
+    private String photoDepiction;
+
+    @Column(name = "photo_media_type")
+    private String photoMediaType;
+
+    @Column(name = "photo_sha256")
+    private String photoSha256;
+
+    @Column(name = "photo_source_process_id")
+    private String photoSourceProcessId;
+
+    @Column(name = "image_depiction")
+    private String imageDepiction;
+
+    @Column(name = "face_scan_sha256")
+    private String faceScanSha256;
+
+    @Column(name = "verification_started_at")
+    private Instant verificationStartedAt;
+
+    @Column(name = "liveness_success")
+    private Boolean livenessSuccess;
+
+    @Column(name = "liveness_error")
+    private Boolean livenessError;
+
+    @Column(name = "check_audit_trail")
+    private Boolean checkAuditTrail;
+
+    @Column(name = "check_replay")
+    private Boolean checkReplay;
+
+    @Column(name = "check_face_scan_liveness")
+    private Boolean checkFaceScanLiveness;
+
+    @Column(name = "check_session_token")
+    private Boolean checkSessionToken;
+
+    @Column(name = "match_level")
+    private Integer matchLevel;
+
+    @Column(name = "match_algorithm")
+    private String matchAlgorithm;
+
+    @Column(name = "match_image_processing")
+    private String matchImageProcessing;
+
+    @Column(name = "match_success")
+    private Boolean matchSuccess;
+
+    @Column(name = "match_error")
+    private Boolean matchError;
+
+    @Column(name = "liveness_detected")
+    private Boolean livenessDetected;
+
+    @Column(name = "similarity_score")
+    private String similarityScore;
+
+    @Column(name = "fail_reason")
+    private String failReason;
+
+    @Column(name = "result_received_at")
+    private Instant resultReceivedAt;
+
+    @Column(name = "finalized_at")
+    private Instant finalizedAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "match_attempt", joinColumns = @JoinColumn(name = "process_id"))
+    @OrderColumn(name = "attempt_order")
+    private List<MatchAttempt> attempts = new ArrayList<>();
+
+    protected VerificationProcess() {
+    }
+
+    public VerificationProcess(String id, String dossierId, String provider, String assureProcessId,
+                               ProcessStatus status) {
+        this.id = id;
+        this.dossierId = dossierId;
+        this.provider = provider;
+        this.assureProcessId = assureProcessId;
+        this.status = status;
+        this.assureStatus = status.wire();
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void photoSet(String depiction, String mediaType, String sha256, String sourceProcessId) {
+        this.photoDepiction = depiction;
+        this.photoMediaType = mediaType;
+        this.photoSha256 = sha256;
+        this.photoSourceProcessId = sourceProcessId;
+        touch();
+    }
+
+    public void verificationStarted(String imageDepiction, String faceScanSha256) {
+        this.imageDepiction = imageDepiction;
+        this.faceScanSha256 = faceScanSha256;
+        this.verificationStartedAt = Instant.now();
+        touch();
+    }
+
+    /** A start that Assure refused or never answered: the portal may try again. */
+    public void verificationAborted() {
+        this.imageDepiction = null;
+        this.faceScanSha256 = null;
+        this.verificationStartedAt = null;
+        touch();
+    }
+
+    /**
+     * Moves to the status Assure reports. A final status never changes again: a late or repeated answer
+     * cannot turn a decision back into processing.
+     *
+     * @return whether the status changed
+     */
+    public boolean moveTo(ProcessStatus next, String reportedByAssure) {
+        this.assureStatus = reportedByAssure;
+        if (next == null || next == status || status.isFinal()) {
+            return false;
+        }
+        this.status = next;
+        if (next.isFinal()) {
+            this.finalizedAt = Instant.now();
+        }
+        touch();
+        return true;
+    }
+
+    public void recordResult(AssureResult result) {
+        var liveness = result.liveness();
+        this.livenessSuccess = liveness.success();
+        this.livenessError = liveness.error();
+        this.checkAuditTrail = liveness.auditTrailVerificationCheckSucceeded();
+        this.checkReplay = liveness.replayCheckSucceeded();
+        this.checkFaceScanLiveness = liveness.faceScanLivenessCheckSucceeded();
+        this.checkSessionToken = liveness.sessionTokenCheckSucceeded();
+        var matching = result.matching();
+        this.matchLevel = matching.matchLevel();
+        this.matchAlgorithm = matching.algorithm();
+        this.matchImageProcessing = matching.imageProcessing();
+        this.matchSuccess = matching.success();
+        this.matchError = matching.error();
+        this.attempts.clear();
+        matching.attempts().forEach(a -> attempts.add(
+                new MatchAttempt(a.algorithm(), a.matchLevel(), a.imageProcessing(), a.success(), a.error())));
+        this.livenessDetected = result.finalResult().livenessDetected();
+        this.similarityScore = result.finalResult().similarityScore();
+        this.failReason = result.failReason() == null || result.failReason().length() <= 1000
+                ? result.failReason() : result.failReason().substring(0, 1000);
+        this.resultReceivedAt = Instant.now();
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean hasPhotoFor(String depiction) {
+        return photoSha256 != null && depiction.equals(photoDepiction);
+    }
+
+    public boolean verificationHasStarted() {
+        return verificationStartedAt != null;
+    }
+
+    public String id() { return id; }
+    public String dossierId() { return dossierId; }
+    public String assureProcessId() { return assureProcessId; }
+    public String provider() { return provider; }
+    public ProcessStatus status() { return status; }
+    public String assureStatus() { return assureStatus; }
+    public String photoDepiction() { return photoDepiction; }
+    public String photoMediaType() { return photoMediaType; }
+    public String photoSha256() { return photoSha256; }
+    public String photoSourceProcessId() { return photoSourceProcessId; }
+    public String imageDepiction() { return imageDepiction; }
+    public String faceScanSha256() { return faceScanSha256; }
+    public Instant verificationStartedAt() { return verificationStartedAt; }
+    public Boolean livenessSuccess() { return livenessSuccess; }
+    public Boolean livenessError() { return livenessError; }
+    public Boolean checkAuditTrail() { return checkAuditTrail; }
+    public Boolean checkReplay() { return checkReplay; }
+    public Boolean checkFaceScanLiveness() { return checkFaceScanLiveness; }
+    public Boolean checkSessionToken() { return checkSessionToken; }
+    public Integer matchLevel() { return matchLevel; }
+    public String matchAlgorithm() { return matchAlgorithm; }
+    public String matchImageProcessing() { return matchImageProcessing; }
+    public Boolean matchSuccess() { return matchSuccess; }
+    public Boolean matchError() { return matchError; }
+    public Boolean livenessDetected() { return livenessDetected; }
+    public String similarityScore() { return similarityScore; }
+    public String failReason() { return failReason; }
+    public Instant resultReceivedAt() { return resultReceivedAt; }
+    public Instant finalizedAt() { return finalizedAt; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public List<MatchAttempt> attempts() { return List.copyOf(attempts); }
+}

@@ -1,0 +1,66 @@
+package com.assuregateway.persistence.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema to the newest migration from {@code db/} before the gateway serves anything. EclipseLink
+ * never generates DDL: what the database looks like is exactly what the migrations say, on H2 and PostgreSQL.
+ * <p>
+ * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
+ * {@code db.password}, i.e. the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
+ */
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "com.assuregateway.persistence.control.UrlDataSource",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.fail-all-connections=true"
+        })
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/gateway";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    private volatile String schemaVersion;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+
+    /** The version the migrations reached at start-up, or null before they ran. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+}

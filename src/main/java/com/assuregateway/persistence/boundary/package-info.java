@@ -1,0 +1,2 @@
+/** Start-up migration, datasource definition and the readiness check. */
+package com.assuregateway.persistence.boundary;

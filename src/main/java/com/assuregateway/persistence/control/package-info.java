@@ -1,0 +1,2 @@
+/** A driver-neutral DataSource chosen by JDBC URL, so DB_URL alone switches databases. */
+package com.assuregateway.persistence.control;

@@ -1,0 +1,2 @@
+/** The JAX-RS application root. */
+package com.assuregateway.platform.boundary;

@@ -1,0 +1,26 @@
+package com.assuregateway.problems.boundary;
+
+import com.assuregateway.problems.entity.ProblemType;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A body JSON-B cannot bind (broken JSON, a string where an object belongs). The parser's own message may
+ * quote the body, and bodies carry biometric data, so it never reaches the client or the log.
+ */
+@Provider
+public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(ProcessingException exception) {
+        return ProblemResponses.of(ProblemType.MALFORMED_BODY,
+                "The request body is not well-formed JSON of the documented shape", "/" + uriInfo.getPath());
+    }
+}

@@ -1,0 +1,48 @@
+package com.assuregateway.problems.entity;
+
+/**
+ * Every kind of error a client can get. The {@link #uri()} is the stable RFC 9457 {@code type}: clients
+ * branch on it, so a slug is never renamed once released.
+ */
+public enum ProblemType {
+    VALIDATION("validation", 400, "The request is not valid"),
+    MALFORMED_BODY("malformed-body", 400, "The request body cannot be read"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    WRONG_STATE("wrong-state", 409, "The resource is not in a state that allows this"),
+    PHOTO_MISSING("photo-missing", 409, "The process has no reference photo"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    UNSUPPORTED_IMAGE("unsupported-image", 415, "The image is not a JPEG or PNG"),
+    UPSTREAM_REJECTED("upstream-rejected", 502, "Assure rejected the request"),
+    UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "Assure is unavailable"),
+    UPSTREAM_TIMEOUT("upstream-timeout", 504, "Assure did not answer in time"),
+    FULL_RESULT_NOT_READY("full-result-not-ready", 503, "The full result is not ready yet"),
+    CONFIGURATION("configuration", 503, "The gateway is not configured for this"),
+    INTERNAL("internal", 500, "Internal error");
+
+    private static final String PREFIX = "urn:assure-gateway:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return PREFIX + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
