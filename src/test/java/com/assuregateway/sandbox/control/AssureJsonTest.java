@@ -1,5 +1,7 @@
 package com.assuregateway.sandbox.control;
 
+import com.assuregateway.testsupport.OpenApiSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.sandbox.entity.Depiction;
