@@ -1,0 +1,94 @@
+package com.assuregateway.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The database the gateway under test writes to, read directly over JDBC: tests check what was recorded,
+ * not what the API says was recorded. Failsafe names it (test.db.url); the H2 file is opened through
+ * H2's auto-server, so the test and the running gateway share it.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static String url() {
+        String url = System.getProperty("test.db.url");
+        if (url == null) {
+            throw new IllegalStateException("test.db.url is not set: run the in-container tests through mvn verify");
+        }
+        return url;
+    }
+
+    public static boolean isPostgres() {
+        return url().startsWith("jdbc:postgresql:");
+    }
+
+    /** A fresh PostgreSQL schema per build, so a run never meets the tables of an earlier one. */
+    public static void prepare() {
+        if (!isPostgres()) {
+            return;
+        }
+        String schema = url().replaceAll(".*currentSchema=([A-Za-z0-9_]+).*", "$1");
+        String serverUrl = url().replaceAll("\\?.*", "");
+        try (Connection c = DriverManager.getConnection(serverUrl, System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL is needed for this run (" + serverUrl + ")", e);
+        }
+    }
+
+    public static List<Map<String, Object>> query(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(url(), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<Map<String, Object>> result = new ArrayList<>();
+                while (rows.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int col = 1; col <= meta.getColumnCount(); col++) {
+                        row.put(meta.getColumnLabel(col).toLowerCase(Locale.ROOT), rows.getObject(col));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public static Map<String, Object> single(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = query(sql, parameters);
+        if (rows.size() != 1) {
+            throw new AssertionError("Expected one row of " + sql + " but found " + rows.size());
+        }
+        return rows.get(0);
+    }
+
+    /** The audit trail of a process, oldest first, as "KIND action outcome [http]" lines. */
+    public static List<String> events(String processId) {
+        return query("SELECT kind, action, outcome, http_status FROM audit_event WHERE process_id = ? "
+                + "ORDER BY occurred_at, id", processId).stream()
+                .map(r -> r.get("kind") + " " + r.get("action") + " " + r.get("outcome")
+                        + (r.get("http_status") == null ? "" : " " + r.get("http_status")))
+                .toList();
+    }
+}
