@@ -1,0 +1,200 @@
+package com.assuregateway.dossiers.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.TestDatabase;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Input that is not what the API expects: a problem+json answer with a stable type and a clear detail,
+ * and nothing half-written in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BadInputIT {
+
+    private static final String PROBLEM = "urn:assure-gateway:problem:";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Portal portal;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(base);
+        portal = new Portal(api);
+    }
+
+    @Test
+    void malformedJsonIs400AndCreatesNothing() {
+        long before = count("dossier");
+        Answer answer = api.post("api/v1/dossiers", "{\"externalReference\": ");
+        assertProblem(answer, 400, "malformed-body");
+        assertThat(count("dossier")).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankOrOverlongReferenceNamesTheField() {
+        Answer blank = api.post("api/v1/dossiers", "{\"externalReference\": \"  \"}");
+        assertProblem(blank, 400, "validation");
+        assertThat(blank.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("externalReference");
+
+        Answer missing = api.post("api/v1/dossiers", "{}");
+        assertProblem(missing, 400, "validation");
+
+        Answer overlong = api.post("api/v1/dossiers", "{\"externalReference\": \"" + "x".repeat(201) + "\"}");
+        assertProblem(overlong, 400, "validation");
+        assertThat(overlong.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("externalReference");
+    }
+
+    @Test
+    void aWrongMediaTypeIs415() {
+        Answer answer = api.put("api/v1/dossiers", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).isIn(405, 415);
+        Answer text = api.put(Portal.process(portal.newDossier(), "x") + "/selfie", "text/plain",
+                "hello".getBytes(StandardCharsets.UTF_8));
+        assertProblem(text, 415, "unsupported-media-type");
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        assertProblem(api.get("api/v1/dossiers/" + UUID.randomUUID()), 404, "not-found");
+        String dossierId = portal.newDossier();
+        assertProblem(api.get(Portal.process(dossierId, UUID.randomUUID().toString())), 404, "not-found");
+        assertProblem(api.post("api/v1/dossiers/" + UUID.randomUUID() + "/processes", "{\"provider\":\"facetec\"}"),
+                404, "not-found");
+        assertProblem(api.get("api/v1/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void aProcessOfAnotherDossierIsNotFound() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        String otherDossier = portal.newDossier();
+        assertProblem(api.get(Portal.process(otherDossier, processId)), 404, "not-found");
+    }
+
+    @Test
+    void onlyFaceTecProcessesAreOrchestrated() {
+        String dossierId = portal.newDossier();
+        long before = count("verification_process");
+        Answer answer = api.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"onfido\"}");
+        assertProblem(answer, 400, "validation");
+        assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("provider");
+        assertThat(count("verification_process")).isEqualTo(before);
+    }
+
+    @Test
+    void anImageThatIsNotAJpegOrPngIsRefusedByItsBytes() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        Answer answer = api.put(Portal.process(dossierId, processId) + "/selfie", "image/jpeg",
+                "GIF89a definitely not a jpeg".getBytes(StandardCharsets.US_ASCII));
+        assertProblem(answer, 415, "unsupported-image");
+        assertThat(TestDatabase.single("SELECT photo_sha256 FROM verification_process WHERE id = ?", processId)
+                .get("photo_sha256")).isNull();
+        assertThat(TestDatabase.events(processId)).noneMatch(e -> e.contains("setImages") || e.contains("photo.set"));
+
+        Answer empty = api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", new byte[0]);
+        assertProblem(empty, 400, "validation");
+    }
+
+    @Test
+    void aPhotoOverTheLimitIs413() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        byte[] huge = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(Portal.png(1), 0, huge, 0, 8);
+        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", huge), 413,
+                "payload-too-large");
+    }
+
+    @Test
+    void aVerificationWithoutAPhotoIs409AndNeverReachesAssure() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        Answer answer = portal.verify(dossierId, processId, "accepted");
+        assertProblem(answer, 409, "photo-missing");
+        Map<String, Object> row = TestDatabase.single(
+                "SELECT status, verification_started_at, face_scan_sha256 FROM verification_process WHERE id = ?",
+                processId);
+        assertThat(row.get("status")).isEqualTo("PENDING");
+        assertThat(row.get("verification_started_at")).isNull();
+        assertThat(row.get("face_scan_sha256")).isNull();
+        assertThat(TestDatabase.events(processId)).noneMatch(e -> e.contains("startVerification"));
+    }
+
+    @Test
+    void anIncompleteEnrollmentNamesEachMissingField() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        Answer answer = api.post(Portal.process(dossierId, processId) + "/verification",
+                "{\"facetecEnrollment\":{\"faceScan\":\"\",\"userAgent\":\"ua\"},\"imageDepiction\":\"back\"}");
+        assertProblem(answer, 400, "validation");
+        assertThat(answer.json().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")).toList())
+                .containsExactlyInAnyOrder("facetecEnrollment.faceScan", "facetecEnrollment.auditTrailImage",
+                        "facetecEnrollment.lowQualityAuditTrailImage", "imageDepiction");
+        Answer none = api.post(Portal.process(dossierId, processId) + "/verification", "{}");
+        assertProblem(none, 400, "validation");
+    }
+
+    @Test
+    void aSecondVerificationAndALatePhotoAre409() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x11));
+        assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
+
+        assertProblem(portal.verify(dossierId, processId, "accepted"), 409, "wrong-state");
+        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(0x12)),
+                409, "wrong-state");
+        assertThat(TestDatabase.events(processId).stream().filter(e -> e.contains("assure.startVerification")))
+                .hasSize(1);
+    }
+
+    @Test
+    void theFullResultBeforeAFinalStatusIs409() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        assertProblem(api.get(Portal.process(dossierId, processId) + "/full-result"), 409, "wrong-state");
+    }
+
+    private static void assertProblem(Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        JsonObject problem = answer.json();
+        assertThat(problem.getString("type")).isEqualTo(PROBLEM + type);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("detail")).isNotBlank();
+        assertThat(answer.text()).doesNotContain("Exception", "\tat ", "com.assuregateway");
+    }
+
+    private static long count(String table) {
+        return ((Number) TestDatabase.single("SELECT COUNT(*) AS n FROM " + table).get("n")).longValue();
+    }
+}
