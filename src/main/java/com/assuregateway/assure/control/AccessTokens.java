@@ -54,14 +54,6 @@ public class AccessTokens {
     @ConfigProperty(name = "assure.auth.refresh-margin-seconds", defaultValue = "30")
     long refreshMarginSeconds;
 
-    @Inject
-    @ConfigProperty(name = "assure/mp-rest/connectTimeout", defaultValue = "5000")
-    long connectTimeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "assure/mp-rest/readTimeout", defaultValue = "30000")
-    long readTimeoutMs;
-
     Clock clock = Clock.systemUTC();
     private Client http;
     private Token cached;
@@ -119,8 +111,8 @@ public class AccessTokens {
     private Client client() {
         if (http == null) {
             http = ClientBuilder.newBuilder()
-                    .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                    .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+                    .connectTimeout(endpoints.connectTimeoutMs(), TimeUnit.MILLISECONDS)
+                    .readTimeout(endpoints.readTimeoutMs(), TimeUnit.MILLISECONDS)
                     .build();
         }
         return http;

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -45,14 +44,6 @@ public class AssureApi {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    @ConfigProperty(name = "assure/mp-rest/connectTimeout", defaultValue = "5000")
-    long connectTimeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "assure/mp-rest/readTimeout", defaultValue = "30000")
-    long readTimeoutMs;
 
     private volatile AssureClient client;
 
@@ -179,8 +170,8 @@ public class AssureApi {
         }
         AssureClient built = RestClientBuilder.newBuilder()
                 .baseUri(endpoints.assure())
-                .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+                .connectTimeout(endpoints.connectTimeoutMs(), TimeUnit.MILLISECONDS)
+                .readTimeout(endpoints.readTimeoutMs(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .register(new BearerTokenFilter(tokens))
                 .build(AssureClient.class);

@@ -27,10 +27,28 @@ public class AssureEndpoints {
     Optional<String> configuredTokenUrl;
 
     @Inject
-    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "false")
+    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "true")
     boolean sandboxEnabled;
 
+    @Inject
+    @ConfigProperty(name = "assure/mp-rest/connectTimeout", defaultValue = "5000")
+    long connectTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "assure/mp-rest/readTimeout", defaultValue = "30000")
+    long readTimeoutMs;
+
     private volatile int localPort;
+
+    /** Milliseconds to wait for a connection to Assure or its token endpoint. */
+    public long connectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    /** Milliseconds to wait for an answer once connected. */
+    public long readTimeoutMs() {
+        return readTimeoutMs;
+    }
 
     public boolean sandboxEnabled() {
         return sandboxEnabled;
