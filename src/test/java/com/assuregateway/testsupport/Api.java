@@ -17,11 +17,28 @@ import java.time.Duration;
 /** A portal talking to the gateway over real HTTP. */
 public final class Api {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
+    private final String token;
 
+    /** Without credentials. */
     public Api(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
+    }
+
+    private Api(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same API, calling with this bearer token. */
+    public Api as(String bearerToken) {
+        return new Api(base, bearerToken);
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE());
     }
 
     public Answer get(String path) {
@@ -33,8 +50,10 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Large bodies ask for 100-continue, as a well-behaved client does: a refusal then arrives before the body. */
     public Answer put(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(request(path).header("Content-Type", contentType).expectContinue(body.length > 1024 * 1024)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Answer putJson(String path, String json) {
@@ -42,13 +61,14 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,6 +16,11 @@ public final class GatewayDeployment {
 
     public static WebArchive war() {
         TestDatabase.prepare();
+        String serverLog = System.getProperty("test.server.log");
+        if (serverLog != null) {
+            // Payara Micro writes its log there (arquillian.xml) but does not create the folder
+            new File(serverLog).getParentFile().mkdirs();
+        }
         File war = new File("target/assure-gateway.war");
         if (!war.isFile()) {
             throw new IllegalStateException("target/assure-gateway.war is missing: run mvn verify, not the IT alone");

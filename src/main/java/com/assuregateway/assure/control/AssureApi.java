@@ -93,6 +93,11 @@ public class AssureApi {
         return ProcessResultReader.read(process);
     }
 
+    /** Deletes the dossier and everything in it at Assure; one Assure no longer has counts as deleted. */
+    public void deleteDossier(Subject subject, String assureDossierId) {
+        invoke(subject, "assure.deleteDossier", true, c -> c.deleteDossier(assureDossierId)).close();
+    }
+
     /** The full-result zip, or empty while Assure answers 204 (not ready yet). */
     public Optional<Download> download(Subject subject, String assureDossierId, String assureProcessId) {
         Response response = invoke(subject, "assure.getZipFile", c -> c.getZipFile(assureDossierId, assureProcessId));

@@ -3,11 +3,15 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.assure.entity.Download;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.boundary.Caller;
+import com.assuregateway.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The portal API of the FaceTec flow: dossier, process, reference photo, verification, result, full result.
  * <p>
- * Until portal authentication exists every call acts for the tenant {@code gateway.tenant} (config).
+ * A portal acts on its own tenant's dossiers (the tenant claim of its token); an auditor reads every
+ * tenant's, an admin may also erase them. A dossier outside the caller's scope does not exist for it (404).
  */
 @RequestScoped
 @Path("api/v1/dossiers")
@@ -37,22 +42,26 @@ public class DossiersResource {
     FaceTecFlow flow;
 
     @Inject
-    @ConfigProperty(name = "gateway.tenant", defaultValue = "default")
-    String tenant;
+    Caller caller;
 
     @Inject
     @ConfigProperty(name = "gateway.limits.photo-bytes", defaultValue = "5242880")
     int photoLimitBytes;
+
+    @Inject
+    @ConfigProperty(name = "gateway.limits.enrollment-field-bytes", defaultValue = "2097152")
+    int enrollmentFieldLimit;
 
     @Context
     UriInfo uriInfo;
 
     /** 201 for a new end-user, 200 with the existing dossier for one already known. */
     @POST
+    @RolesAllowed(Role.PORTAL)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response openDossier(@NotNull @Valid DossierRequest request) {
-        FaceTecFlow.OpenedDossier opened = flow.openDossier(tenant, request.externalReference());
-        DossierView view = flow.dossier(tenant, opened.dossier().id());
+        FaceTecFlow.OpenedDossier opened = flow.openDossier(caller.tenant(), request.externalReference());
+        DossierView view = flow.dossier(caller.writeScope(), opened.dossier().id());
         if (!opened.created()) {
             return Response.ok(view).location(dossierUri(view.dossierId())).build();
         }
@@ -61,52 +70,68 @@ public class DossiersResource {
 
     @GET
     @Path("{dossierId}")
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
     public DossierView dossier(@PathParam("dossierId") String dossierId) {
-        return flow.dossier(tenant, dossierId);
+        return flow.dossier(caller.readScope(), dossierId);
+    }
+
+    /** Erases the dossier at Assure and here; a tombstone without personal data stays. */
+    @DELETE
+    @Path("{dossierId}")
+    @RolesAllowed({Role.PORTAL, Role.ADMIN})
+    public Response eraseDossier(@PathParam("dossierId") String dossierId) {
+        flow.eraseDossier(caller.writeScope(), dossierId);
+        return Response.noContent().build();
     }
 
     @POST
     @Path("{dossierId}/processes")
+    @RolesAllowed(Role.PORTAL)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProcess(@PathParam("dossierId") String dossierId, @NotNull @Valid ProcessRequest request) {
-        ProcessCreatedView created = flow.createProcess(tenant, dossierId);
+        ProcessCreatedView created = flow.createProcess(caller.writeScope(), dossierId);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.processId()).build())
                 .entity(created).build();
     }
 
     @GET
     @Path("{dossierId}/processes/{processId}")
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
     public ProcessView process(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
-        return flow.process(tenant, dossierId, processId);
+        return flow.process(caller.readScope(), dossierId, processId);
     }
 
     /** The reference photo as image bytes; checked by its content, whatever the Content-Type claims. */
     @PUT
     @Path("{dossierId}/processes/{processId}/selfie")
+    @RolesAllowed(Role.PORTAL)
     @Consumes({"image/jpeg", "image/png"})
     public Response uploadPhoto(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
                                 InputStream body) throws IOException {
-        flow.setPhoto(tenant, dossierId, processId, readLimited(body, photoLimitBytes));
+        flow.setPhoto(caller.writeScope(), dossierId, processId, readLimited(body, photoLimitBytes));
         return Response.noContent().build();
     }
 
     /** The reference photo copied from another process of the same dossier. */
     @PUT
     @Path("{dossierId}/processes/{processId}/selfie")
+    @RolesAllowed(Role.PORTAL)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response copyPhoto(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
                               @NotNull @Valid PhotoCopyRequest request) {
-        flow.copyPhoto(tenant, dossierId, processId, request);
+        flow.copyPhoto(caller.writeScope(), dossierId, processId, request);
         return Response.noContent().build();
     }
 
     @POST
     @Path("{dossierId}/processes/{processId}/verification")
+    @RolesAllowed(Role.PORTAL)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startVerification(@PathParam("dossierId") String dossierId,
                                       @PathParam("processId") String processId,
                                       @NotNull @Valid VerificationRequest request) {
-        VerificationAccepted accepted = flow.startVerification(tenant, dossierId, processId, request);
+        request.facetecEnrollment().refuseFieldsOver(enrollmentFieldLimit);
+        VerificationAccepted accepted = flow.startVerification(caller.writeScope(), dossierId, processId, request);
         return Response.accepted(accepted)
                 .location(uriInfo.getBaseUriBuilder().path("api/v1/dossiers/{d}/processes/{p}")
                         .build(dossierId, processId))
@@ -115,9 +140,10 @@ public class DossiersResource {
 
     @GET
     @Path("{dossierId}/processes/{processId}/full-result")
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     public Response fullResult(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
-        Download download = flow.fullResult(tenant, dossierId, processId);
+        Download download = flow.fullResult(caller.readScope(), dossierId, processId);
         StreamingOutput zip = out -> {
             try (download) {
                 download.body().transferTo(out);

@@ -13,6 +13,7 @@ import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.entity.TenantScope;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,13 +54,13 @@ public class FaceTecFlow {
     public record OpenedDossier(Dossier dossier, boolean created) {
     }
 
-    public DossierView dossier(String tenant, String dossierId) {
-        Dossier dossier = records.dossier(tenant, dossierId);
+    public DossierView dossier(TenantScope scope, String dossierId) {
+        Dossier dossier = records.dossier(scope, dossierId);
         return DossierView.of(dossier, records.processes(dossierId));
     }
 
-    public ProcessCreatedView createProcess(String tenant, String dossierId) {
-        Dossier dossier = linkedUpstream(records.dossier(tenant, dossierId));
+    public ProcessCreatedView createProcess(TenantScope scope, String dossierId) {
+        Dossier dossier = linkedUpstream(records.dossier(scope, dossierId));
         String processId = UUID.randomUUID().toString();
         CreatedProcess created = assure.createProcess(Subject.process(dossierId, processId),
                 dossier.assureDossierId(), PROVIDER);
@@ -70,23 +71,23 @@ public class FaceTecFlow {
     }
 
     /** The reference photo as uploaded by the portal: checked by its bytes, sent to Assure, fingerprinted. */
-    public void setPhoto(String tenant, String dossierId, String processId, byte[] image) {
+    public void setPhoto(TenantScope scope, String dossierId, String processId, byte[] image) {
         ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
                 ProblemType.UNSUPPORTED_IMAGE, "The photo's bytes are neither a JPEG nor a PNG image"));
-        VerificationProcess process = records.process(tenant, dossierId, processId);
+        VerificationProcess process = records.process(scope, dossierId, processId);
         records.ensurePhotoAccepted(process);
-        Dossier dossier = records.dossier(tenant, dossierId);
+        Dossier dossier = records.dossier(scope, dossierId);
         assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
                 format.mediaType(), image);
         records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), null);
     }
 
     /** Get Image from another process of the dossier, then Set Images on this one as its selfie. */
-    public void copyPhoto(String tenant, String dossierId, String processId, PhotoCopyRequest request) {
-        VerificationProcess process = records.process(tenant, dossierId, processId);
-        VerificationProcess source = records.process(tenant, dossierId, request.fromProcessId());
+    public void copyPhoto(TenantScope scope, String dossierId, String processId, PhotoCopyRequest request) {
+        VerificationProcess process = records.process(scope, dossierId, processId);
+        VerificationProcess source = records.process(scope, dossierId, request.fromProcessId());
         records.ensurePhotoAccepted(process);
-        Dossier dossier = records.dossier(tenant, dossierId);
+        Dossier dossier = records.dossier(scope, dossierId);
         byte[] image = assure.getImage(subject(process), dossier.assureDossierId(), source.assureProcessId(),
                 request.depiction()).orElseThrow(() -> new GatewayProblem(ProblemType.PHOTO_MISSING,
                 "Process " + source.id() + " has no " + request.depiction() + " image at Assure"));
@@ -98,10 +99,10 @@ public class FaceTecFlow {
         records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), source.id());
     }
 
-    public VerificationAccepted startVerification(String tenant, String dossierId, String processId,
+    public VerificationAccepted startVerification(TenantScope scope, String dossierId, String processId,
                                                   VerificationRequest request) {
-        VerificationProcess process = records.process(tenant, dossierId, processId);
-        Dossier dossier = records.dossier(tenant, dossierId);
+        VerificationProcess process = records.process(scope, dossierId, processId);
+        Dossier dossier = records.dossier(scope, dossierId);
         FaceTecEnrollment enrollment = request.facetecEnrollment();
         String depiction = request.depictionOrDefault();
         records.beginVerification(processId, depiction, Fingerprint.sha256(enrollment.faceScan()));
@@ -126,10 +127,10 @@ public class FaceTecFlow {
     }
 
     /** The process as recorded; while a started verification is not final, Assure is asked first. */
-    public ProcessView process(String tenant, String dossierId, String processId) {
-        VerificationProcess process = records.process(tenant, dossierId, processId);
+    public ProcessView process(TenantScope scope, String dossierId, String processId) {
+        VerificationProcess process = records.process(scope, dossierId, processId);
         if (!process.status().isFinal() && process.verificationHasStarted()) {
-            Dossier dossier = records.dossier(tenant, dossierId);
+            Dossier dossier = records.dossier(scope, dossierId);
             AssureResult result = assure.getProcess(subject(process), dossier.assureDossierId(),
                     process.assureProcessId());
             process = records.recordResult(processId, result);
@@ -138,17 +139,32 @@ public class FaceTecFlow {
     }
 
     /** Assure's full-result zip, streamed through; the caller closes it. */
-    public Download fullResult(String tenant, String dossierId, String processId) {
-        VerificationProcess process = records.process(tenant, dossierId, processId);
+    public Download fullResult(TenantScope scope, String dossierId, String processId) {
+        VerificationProcess process = records.process(scope, dossierId, processId);
         if (!process.status().isFinal()) {
             throw GatewayProblem.wrongState("The full result exists once the process is final; process "
                     + processId + " is " + process.status().wire());
         }
-        Dossier dossier = records.dossier(tenant, dossierId);
+        Dossier dossier = records.dossier(scope, dossierId);
         return assure.download(subject(process), dossier.assureDossierId(), process.assureProcessId())
                 .orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
                         "Assure is still packaging the full result of process " + processId + "; retry shortly",
                         null, FULL_RESULT_RETRY_SECONDS, List.of()));
+    }
+
+    /**
+     * Erases the dossier at Assure and locally: what stays is a tombstone without personal data. Erasing
+     * an erased dossier again changes nothing.
+     */
+    public void eraseDossier(TenantScope scope, String dossierId) {
+        Dossier dossier = records.dossierOrTombstone(scope, dossierId);
+        if (dossier.isErased()) {
+            return;
+        }
+        if (dossier.isLinkedUpstream()) {
+            assure.deleteDossier(Subject.dossier(dossierId), dossier.assureDossierId());
+        }
+        records.eraseDossier(dossierId);
     }
 
     private Dossier reserve(String tenant, String externalReference) {

@@ -9,11 +9,13 @@ import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.entity.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -59,13 +61,31 @@ public class FlowRecords {
         return dossier;
     }
 
-    public Dossier dossier(String tenant, String dossierId) {
+    /** A live dossier within the scope; an erased one is gone (410). */
+    public Dossier dossier(TenantScope scope, String dossierId) {
+        Dossier dossier = dossierOrTombstone(scope, dossierId);
+        if (dossier.isErased()) {
+            throw new GatewayProblem(ProblemType.ERASED, "Dossier " + dossierId + " was erased at " + dossier.erasedAt());
+        }
+        return dossier;
+    }
+
+    public Dossier dossierOrTombstone(TenantScope scope, String dossierId) {
         Dossier dossier = em.find(Dossier.class, dossierId);
         // another tenant's dossier is answered exactly like one that does not exist
-        if (dossier == null || !dossier.tenant().equals(tenant)) {
+        if (dossier == null || !scope.permits(dossier.tenant())) {
             throw GatewayProblem.notFound("Dossier", dossierId);
         }
         return dossier;
+    }
+
+    public void eraseDossier(String dossierId) {
+        Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
+        if (!dossier.isErased()) {
+            dossier.erase();
+            audit.stateChanged(Subject.dossier(dossierId), "dossier.erased", "ok",
+                    "externalReference removed; at Assure: " + (dossier.isLinkedUpstream() ? "deleted" : "never created"));
+        }
     }
 
     public List<VerificationProcess> processes(String dossierId) {
@@ -74,8 +94,8 @@ public class FlowRecords {
                 .getResultList();
     }
 
-    public VerificationProcess process(String tenant, String dossierId, String processId) {
-        dossier(tenant, dossierId);
+    public VerificationProcess process(TenantScope scope, String dossierId, String processId) {
+        dossier(scope, dossierId);
         VerificationProcess process = em.find(VerificationProcess.class, processId);
         if (process == null || !process.dossierId().equals(dossierId)) {
             throw GatewayProblem.notFound("Process", processId);
@@ -124,7 +144,16 @@ public class FlowRecords {
             throw new GatewayProblem(ProblemType.PHOTO_MISSING, "Process " + processId + " has no " + imageDepiction
                     + " photo to compare with; PUT one to .../processes/" + processId + "/selfie first");
         }
+        if (faceScanUsed(faceScanSha256)) {
+            throw replayed();
+        }
         process.verificationStarted(imageDepiction, faceScanSha256);
+        try {
+            em.flush();
+        } catch (PersistenceException concurrentTwin) {
+            // the unique index caught the same faceScan submitted at the same moment elsewhere
+            throw replayed();
+        }
         audit.evidence(Subject.process(process.dossierId(), processId), "verification.requested",
                 "imageDepiction=" + imageDepiction + " faceScan sha256=" + faceScanSha256);
         return process;
@@ -167,6 +196,18 @@ public class FlowRecords {
         if (process.moveTo(reported, assureStatus)) {
             audit.stateChanged(subject, action, reported.wire(), "from " + before.wire());
         }
+    }
+
+    private boolean faceScanUsed(String faceScanSha256) {
+        return !em.createNamedQuery(VerificationProcess.BY_FACE_SCAN, String.class)
+                .setParameter("sha256", faceScanSha256)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    private static GatewayProblem replayed() {
+        return new GatewayProblem(ProblemType.REPLAYED_FACE_SCAN,
+                "This faceScan was already submitted for a verification; a new capture is needed");
     }
 
     private VerificationProcess locked(String processId) {

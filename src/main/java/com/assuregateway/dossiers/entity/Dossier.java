@@ -28,7 +28,7 @@ public class Dossier {
     @Column(nullable = false, updatable = false)
     private String tenant;
 
-    @Column(name = "external_reference", nullable = false, updatable = false)
+    @Column(name = "external_reference")
     private String externalReference;
 
     @Column(name = "assure_dossier_id")
@@ -36,6 +36,9 @@ public class Dossier {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -57,6 +60,21 @@ public class Dossier {
     public void linkUpstream(String assureDossierId) {
         this.assureDossierId = assureDossierId;
         this.updatedAt = Instant.now();
+    }
+
+    /** What stays is a tombstone: ids and times, without the portal's reference to a person. */
+    public void erase() {
+        this.externalReference = null;
+        this.erasedAt = Instant.now();
+        this.updatedAt = erasedAt;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
     }
 
     public boolean isLinkedUpstream() {

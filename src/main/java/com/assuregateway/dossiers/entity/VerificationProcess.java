@@ -26,9 +26,12 @@ import java.util.List;
 @Table(name = "verification_process")
 @NamedQuery(name = VerificationProcess.OF_DOSSIER,
         query = "SELECT p FROM VerificationProcess p WHERE p.dossierId = :dossierId ORDER BY p.createdAt, p.id")
+@NamedQuery(name = VerificationProcess.BY_FACE_SCAN,
+        query = "SELECT p.id FROM VerificationProcess p WHERE p.faceScanSha256 = :sha256")
 public class VerificationProcess {
 
     public static final String OF_DOSSIER = "VerificationProcess.ofDossier";
+    public static final String BY_FACE_SCAN = "VerificationProcess.byFaceScan";
 
     @Id
     private String id;

@@ -10,7 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * A body JSON-B cannot bind (broken JSON, a string where an object belongs). The parser's own message may
- * quote the body, and bodies carry biometric data, so it never reaches the client or the log.
+ * quote the body, and bodies carry biometric data, so it never reaches the client or the log. A body cut
+ * off by the size limit arrives here wrapped, and keeps its own answer.
  */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
@@ -20,7 +21,9 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
 
     @Override
     public Response toResponse(ProcessingException exception) {
-        return ProblemResponses.of(ProblemType.MALFORMED_BODY,
-                "The request body is not well-formed JSON of the documented shape", "/" + uriInfo.getPath());
+        String instance = "/" + uriInfo.getPath();
+        return ProblemResponses.carried(exception).map(problem -> ProblemResponses.of(problem, instance))
+                .orElseGet(() -> ProblemResponses.of(ProblemType.MALFORMED_BODY,
+                        "The request body is not well-formed JSON of the documented shape", instance));
     }
 }

@@ -18,6 +18,16 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** The gateway's own problem somewhere in a cause chain (a library may have wrapped it). */
+    public static java.util.Optional<GatewayProblem> carried(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof GatewayProblem problem) {
+                return java.util.Optional.of(problem);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Response of(GatewayProblem problem, String instance) {
         return of(problem.type(), problem.getMessage(), instance, problem.fieldErrors(),
                 problem.upstreamTraceId(), problem.retryAfterSeconds());

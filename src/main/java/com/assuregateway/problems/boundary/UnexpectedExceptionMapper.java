@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +34,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
+        Optional<GatewayProblem> carried = ProblemResponses.carried(exception);
+        if (carried.isPresent()) {
+            return ProblemResponses.of(carried.get(), "/" + uriInfo.getPath());
+        }
         Throwable cause = unwrap(exception);
-        if (cause != exception && (cause instanceof GatewayProblem || cause instanceof ConstraintViolationException)) {
+        if (cause != exception && cause instanceof ConstraintViolationException) {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
             return mapper.toResponse(cause);
         }

@@ -3,6 +3,7 @@ package com.assuregateway.problems.boundary;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,6 +20,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
         ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
@@ -26,11 +29,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> status < 500 ? ProblemType.MALFORMED_BODY : ProblemType.INTERNAL;
         };
-        return ProblemResponses.of(type, detail(type), "/" + uriInfo.getPath());
+        Response problem = ProblemResponses.of(type, detail(type), "/" + uriInfo.getPath());
+        return type == ProblemType.UNAUTHORIZED
+                ? Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
+                : problem;
     }
 
     private static String detail(ProblemType type) {
         return switch (type) {
+            case UNAUTHORIZED -> "A valid bearer token (signature, issuer, audience, expiry) is required";
+            case FORBIDDEN -> "The token's roles do not allow this";
             case NOT_FOUND -> "No resource at this path";
             case METHOD_NOT_ALLOWED -> "This path does not accept that method";
             case NOT_ACCEPTABLE -> "No representation matches the Accept header";

@@ -7,6 +7,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayDeployment;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ class BadInputIT {
 
     private static final String PROBLEM = "urn:assure-gateway:problem:";
 
+    private static final String TENANT = "bad-input-tenant";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatewayDeployment.war();
@@ -44,7 +47,7 @@ class BadInputIT {
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
+        api = new Api(base).as(Tokens.portal(TENANT));
         portal = new Portal(api);
     }
 

@@ -7,6 +7,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayDeployment;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class FaceTecFlowIT {
 
+    private static final String TENANT = "flow-tenant";
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return GatewayDeployment.war();
@@ -48,7 +51,7 @@ class FaceTecFlowIT {
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
+        api = new Api(base).as(Tokens.portal(TENANT));
         portal = new Portal(api);
     }
 

@@ -1,0 +1,56 @@
+package com.assuregateway.security.boundary;
+
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.entity.Role;
+import com.assuregateway.security.entity.TenantScope;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling, from the verified bearer token: the tenant they act for and what they may see. */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    @ConfigProperty(name = "gateway.auth.tenant-claim", defaultValue = "tenant")
+    String tenantClaim;
+
+    /** The tenant a portal writes under; a token without one cannot act for anybody. */
+    public String tenant() {
+        Object claim = token.getClaim(tenantClaim);
+        String tenant = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        if (tenant == null || tenant.isBlank()) {
+            throw new GatewayProblem(ProblemType.FORBIDDEN, "The token carries no '" + tenantClaim + "' claim");
+        }
+        return tenant;
+    }
+
+    /** What this caller may read: every tenant for an auditor or admin, its own for a portal. */
+    public TenantScope readScope() {
+        return isAny(Role.AUDITOR, Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+    }
+
+    /** What this caller may change: every tenant for an admin, its own for a portal. */
+    public TenantScope writeScope() {
+        return token.getGroups().contains(Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+    }
+
+    public String subject() {
+        return token.getName();
+    }
+
+    private boolean isAny(String... roles) {
+        for (String role : roles) {
+            if (token.getGroups().contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

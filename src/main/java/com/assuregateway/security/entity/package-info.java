@@ -1,0 +1,2 @@
+/** Roles and the tenant scope a caller may see. */
+package com.assuregateway.security.entity;

@@ -1,0 +1,210 @@
+package com.assuregateway.security.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Who may call: tokens, roles, tenant isolation, replays, erasure and size limits, through real HTTP. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SecurityIT {
+
+    private static final String PROBLEM = "urn:assure-gateway:problem:";
+    private static final String TENANT_A = "tenant-a";
+    private static final String TENANT_B = "tenant-b";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api anonymous;
+    Api portalA;
+    Api portalB;
+
+    @BeforeEach
+    void connect() {
+        anonymous = new Api(base);
+        portalA = anonymous.as(Tokens.portal(TENANT_A));
+        portalB = anonymous.as(Tokens.portal(TENANT_B));
+    }
+
+    @Test
+    void everyCallNeedsAValidToken() {
+        String body = "{\"externalReference\":\"customer-" + UUID.randomUUID() + "\"}";
+        for (Api caller : List.of(anonymous,
+                anonymous.as(Tokens.expired(TENANT_A)),
+                anonymous.as(Tokens.signedByAStranger(TENANT_A)),
+                anonymous.as(Tokens.forAudience("some-other-service", TENANT_A)),
+                anonymous.as(Tokens.fromIssuer("https://idp.example.com", TENANT_A)),
+                anonymous.as("not-a-jwt"))) {
+            Answer answer = caller.post("api/v1/dossiers", body);
+            assertProblem(answer, 401, "unauthorized");
+            assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+            assertProblem(caller.get("api/v1/dossiers/" + UUID.randomUUID()), 401, "unauthorized");
+        }
+        assertThat(TestDatabase.query("SELECT id FROM dossier WHERE external_reference = ?",
+                body.substring(22, body.length() - 2))).isEmpty();
+    }
+
+    @Test
+    void rolesDecideWhatACallerMayDo() {
+        Api reviewer = anonymous.as(Tokens.of(List.of("reviewer"), TENANT_A));
+        Api auditor = anonymous.as(Tokens.of(List.of("auditor"), TENANT_B));
+        assertProblem(reviewer.post("api/v1/dossiers", "{\"externalReference\":\"r-1\"}"), 403, "forbidden");
+        assertProblem(auditor.post("api/v1/dossiers", "{\"externalReference\":\"r-2\"}"), 403, "forbidden");
+
+        String dossierId = new Portal(portalA).newDossier();
+        assertProblem(reviewer.get("api/v1/dossiers/" + dossierId), 403, "forbidden");
+        // an auditor reads every tenant's record, and changes nothing
+        assertThat(auditor.get("api/v1/dossiers/" + dossierId).status()).isEqualTo(200);
+        assertProblem(auditor.delete("api/v1/dossiers/" + dossierId), 403, "forbidden");
+        assertProblem(auditor.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}"),
+                403, "forbidden");
+    }
+
+    @Test
+    void aPortalTokenWithoutTenantIsRefused() {
+        Api noTenant = anonymous.as(Tokens.of(List.of("portal"), null));
+        assertProblem(noTenant.post("api/v1/dossiers", "{\"externalReference\":\"x-1\"}"), 403, "forbidden");
+    }
+
+    @Test
+    void aPortalNeverSeesOrTouchesAnotherTenantsDossier() {
+        Portal a = new Portal(portalA);
+        String dossierId = a.newDossier();
+        String processId = a.newProcess(dossierId);
+
+        assertProblem(portalB.get("api/v1/dossiers/" + dossierId), 404, "not-found");
+        assertProblem(portalB.get(Portal.process(dossierId, processId)), 404, "not-found");
+        assertProblem(portalB.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}"),
+                404, "not-found");
+        assertProblem(portalB.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(1)),
+                404, "not-found");
+        assertProblem(portalB.post(Portal.process(dossierId, processId) + "/verification",
+                Portal.enrollment("accepted")), 404, "not-found");
+        assertProblem(portalB.delete("api/v1/dossiers/" + dossierId), 404, "not-found");
+        // the answer is the one for an id that does not exist at all
+        assertThat(portalB.get("api/v1/dossiers/" + dossierId).json().getString("title"))
+                .isEqualTo(portalB.get("api/v1/dossiers/" + UUID.randomUUID()).json().getString("title"));
+
+        Map<String, Object> row = TestDatabase.single("SELECT erased_at, photo_sha256 FROM dossier d "
+                + "JOIN verification_process p ON p.dossier_id = d.id WHERE p.id = ?", processId);
+        assertThat(row.get("erased_at")).isNull();
+        assertThat(row.get("photo_sha256")).isNull();
+        assertThat(TestDatabase.query("SELECT id FROM verification_process WHERE dossier_id = ?", dossierId)).hasSize(1);
+    }
+
+    @Test
+    void theExternalReferenceIsUniquePerTenant() {
+        String reference = "shared-" + UUID.randomUUID();
+        Answer inA = portalA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
+        Answer inB = portalB.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
+        assertThat(inA.status()).isEqualTo(201);
+        assertThat(inB.status()).isEqualTo(201);
+        assertThat(inA.json().getString("dossierId")).isNotEqualTo(inB.json().getString("dossierId"));
+    }
+
+    @Test
+    void aReplayedFaceScanIsRefusedBeforeAssureIsCalled() {
+        Portal portal = new Portal(portalA);
+        String dossierId = portal.newDossier();
+        String first = portal.newProcess(dossierId);
+        String second = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, first, Portal.png(0x21));
+        portal.uploadSelfie(dossierId, second, Portal.png(0x22));
+        String enrollment = Portal.enrollment("accepted");
+
+        assertThat(portalA.post(Portal.process(dossierId, first) + "/verification", enrollment).status()).isEqualTo(202);
+        Answer replay = portalA.post(Portal.process(dossierId, second) + "/verification", enrollment);
+        assertProblem(replay, 409, "replayed-face-scan");
+        assertThat(TestDatabase.events(second)).noneMatch(e -> e.contains("startVerification"));
+        assertThat(TestDatabase.single("SELECT verification_started_at FROM verification_process WHERE id = ?", second)
+                .get("verification_started_at")).isNull();
+    }
+
+    @Test
+    void erasureLeavesATombstoneWithoutPersonalData() {
+        Portal portal = new Portal(portalA);
+        String reference = "erase-me-" + UUID.randomUUID();
+        String dossierId = portalA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}")
+                .json().getString("dossierId");
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x31));
+        assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
+        portal.awaitFinal(dossierId, processId);
+
+        Answer erased = portalA.delete("api/v1/dossiers/" + dossierId);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(portalA.delete("api/v1/dossiers/" + dossierId).status()).isEqualTo(204);
+
+        assertProblem(portalA.get("api/v1/dossiers/" + dossierId), 410, "erased");
+        assertProblem(portalA.get(Portal.process(dossierId, processId)), 410, "erased");
+        Map<String, Object> dossier = TestDatabase.single("SELECT * FROM dossier WHERE id = ?", dossierId);
+        assertThat(dossier.get("external_reference")).isNull();
+        assertThat(dossier.get("erased_at")).isNotNull();
+        assertThat(TestDatabase.query("SELECT id FROM dossier WHERE external_reference = ?", reference)).isEmpty();
+        Map<String, Object> process = TestDatabase.single("SELECT status, photo_sha256, face_scan_sha256 "
+                + "FROM verification_process WHERE id = ?", processId);
+        assertThat(process.get("status")).isEqualTo("ACCEPTED");
+        assertThat(process.get("photo_sha256")).isNotNull();
+        assertThat(process.get("face_scan_sha256")).isNotNull();
+        assertThat(TestDatabase.query("SELECT outcome, http_status FROM audit_event WHERE dossier_id = ? "
+                + "AND action = 'assure.deleteDossier'", dossierId)).hasSize(1);
+        assertThat(TestDatabase.query("SELECT id FROM audit_event WHERE dossier_id = ? AND action = 'dossier.erased'",
+                dossierId)).hasSize(1);
+
+        Answer again = portalA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().getString("dossierId")).isNotEqualTo(dossierId);
+    }
+
+    @Test
+    void sizeLimitsAreEnforcedWithA413() {
+        Portal portal = new Portal(portalA);
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x41));
+
+        String big = "A".repeat(2 * 1024 * 1024 + 4);
+        String enrollment = "{\"facetecEnrollment\":{\"faceScan\":\"" + big + "\",\"auditTrailImage\":\"" + big
+                + "\",\"lowQualityAuditTrailImage\":\"x\",\"userAgent\":\"ua\"}}";
+        Answer fields = portalA.post(Portal.process(dossierId, processId) + "/verification", enrollment);
+        assertProblem(fields, 413, "payload-too-large");
+        assertThat(fields.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList())
+                .containsExactly("facetecEnrollment.auditTrailImage", "facetecEnrollment.faceScan");
+
+        byte[] huge = ("{\"externalReference\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertProblem(portalA.put("api/v1/dossiers/" + dossierId + "/processes/" + processId + "/selfie",
+                "application/json", huge), 413, "payload-too-large");
+        assertThat(TestDatabase.single("SELECT verification_started_at FROM verification_process WHERE id = ?",
+                processId).get("verification_started_at")).isNull();
+    }
+
+    private static void assertProblem(Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
+    }
+}
