@@ -51,6 +51,11 @@ public final class Api {
     }
 
     /** Large bodies ask for 100-continue, as a well-behaved client does: a refusal then arrives before the body. */
+    public Answer postWithHeader(String path, String json, String header, String value) {
+        return send(request(path).header("Content-Type", "application/json").header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer put(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).expectContinue(body.length > 1024 * 1024)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));

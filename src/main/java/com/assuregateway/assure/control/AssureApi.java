@@ -98,6 +98,11 @@ public class AssureApi {
         invoke(subject, "assure.deleteDossier", true, c -> c.deleteDossier(assureDossierId)).close();
     }
 
+    /** Deletes one process at Assure (Signicat recommends it once the result is kept); one already gone counts. */
+    public void deleteProcess(Subject subject, String assureDossierId, String assureProcessId) {
+        invoke(subject, "assure.deleteProcess", true, c -> c.deleteProcess(assureDossierId, assureProcessId)).close();
+    }
+
     /** The full-result zip, or empty while Assure answers 204 (not ready yet). */
     public Optional<Download> download(Subject subject, String assureDossierId, String assureProcessId) {
         Response response = invoke(subject, "assure.getZipFile", c -> c.getZipFile(assureDossierId, assureProcessId));

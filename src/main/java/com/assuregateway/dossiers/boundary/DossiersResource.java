@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,7 +71,7 @@ public class DossiersResource {
 
     @GET
     @Path("{dossierId}")
-    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR, Role.REVIEWER})
     public DossierView dossier(@PathParam("dossierId") String dossierId) {
         return flow.dossier(caller.readScope(), dossierId);
     }
@@ -96,7 +97,7 @@ public class DossiersResource {
 
     @GET
     @Path("{dossierId}/processes/{processId}")
-    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR, Role.REVIEWER})
     public ProcessView process(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
         return flow.process(caller.readScope(), dossierId, processId);
     }
@@ -140,18 +141,33 @@ public class DossiersResource {
 
     @GET
     @Path("{dossierId}/processes/{processId}/full-result")
-    @RolesAllowed({Role.PORTAL, Role.AUDITOR})
+    @RolesAllowed({Role.PORTAL, Role.AUDITOR, Role.REVIEWER})
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     public Response fullResult(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
+        String disposition = "attachment; filename=\"" + processId + "-full-result.zip\"";
+        Optional<byte[]> archived = flow.archivedFullResult(caller.readScope(), dossierId, processId);
+        if (archived.isPresent()) {
+            return Response.ok(archived.get(), "application/zip").header("Content-Disposition", disposition)
+                    .header("X-Full-Result-Source", "archive").build();
+        }
         Download download = flow.fullResult(caller.readScope(), dossierId, processId);
         StreamingOutput zip = out -> {
             try (download) {
                 download.body().transferTo(out);
             }
         };
-        return Response.ok(zip, download.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + processId + "-full-result.zip\"")
-                .build();
+        return Response.ok(zip, download.mediaType()).header("Content-Disposition", disposition)
+                .header("X-Full-Result-Source", "assure").build();
+    }
+
+    /** A reviewer's verdict on an inconclusive (or undecidable) process; the gateway's decision stays visible. */
+    @POST
+    @Path("{dossierId}/processes/{processId}/review")
+    @RolesAllowed(Role.REVIEWER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProcessView review(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
+                              @NotNull @Valid ReviewRequest request) {
+        return flow.review(caller.readScope(), dossierId, processId, request, caller.subject());
     }
 
     private java.net.URI dossierUri(String dossierId) {

@@ -1,13 +1,15 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.assure.control.AssureApi;
+import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
 import com.assuregateway.dossiers.control.FlowRecords;
-import com.assuregateway.dossiers.control.Fingerprint;
+import com.assuregateway.dossiers.control.FollowUpPolicy;
+import com.assuregateway.audit.control.Fingerprint;
 import com.assuregateway.dossiers.control.ImageFormat;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.VerificationProcess;
@@ -23,6 +25,7 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Orchestrates each step of the FaceTec flow: the local record first, then Assure, then the record of what
@@ -42,6 +45,16 @@ public class FaceTecFlow {
 
     @Inject
     AssureApi assure;
+
+    @Inject
+    EvidenceArchives archives;
+
+    @Inject
+    FollowUpPolicy policy;
+
+    @Inject
+    @ConfigProperty(name = "gateway.archive.delete-upstream", defaultValue = "false")
+    boolean deleteUpstreamAfterArchiving;
 
     /** The one dossier of this end-user: found, or created locally and at Assure. */
     public OpenedDossier openDossier(String tenant, String externalReference) {
@@ -130,18 +143,96 @@ public class FaceTecFlow {
     public ProcessView process(TenantScope scope, String dossierId, String processId) {
         VerificationProcess process = records.process(scope, dossierId, processId);
         if (!process.status().isFinal() && process.verificationHasStarted()) {
-            Dossier dossier = records.dossier(scope, dossierId);
-            AssureResult result = assure.getProcess(subject(process), dossier.assureDossierId(),
-                    process.assureProcessId());
-            process = records.recordResult(processId, result);
+            process = refresh(records.dossier(scope, dossierId), process);
         }
-        return ProcessView.of(process);
+        return view(process);
+    }
+
+    /**
+     * The background follow-up of one process: ask Assure while it is not final (until the deadline), then
+     * archive its full result. Failures are recorded by the calls themselves and retried later.
+     */
+    public void followUp(String processId) {
+        VerificationProcess process = records.processForFollowUp(processId);
+        if (process == null || process.nextCheckAt() == null) {
+            return;
+        }
+        Dossier dossier = records.dossierOf(process);
+        try {
+            if (!process.status().isFinal()) {
+                if (policy.deadlinePassed(process)) {
+                    records.expire(processId);
+                    return;
+                }
+                process = refresh(dossier, process);
+            }
+            if (process.status().isFinal() && process.nextCheckAt() != null) {
+                archive(dossier, process);
+            }
+        } catch (GatewayProblem upstreamOrConfiguration) {
+            records.followUpFailed(processId);
+        }
+    }
+
+    private VerificationProcess refresh(Dossier dossier, VerificationProcess process) {
+        AssureResult result = assure.getProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
+        return records.recordResult(process.id(), result);
+    }
+
+    private void archive(Dossier dossier, VerificationProcess process) {
+        if (archives.summary(process.id()).isPresent()) {
+            records.archived(process.id(), archives.summary(process.id()).get());
+            return;
+        }
+        Optional<Download> download = assure.download(subject(process), dossier.assureDossierId(),
+                process.assureProcessId());
+        if (download.isEmpty()) {
+            records.archiveNotReady(process.id());
+            return;
+        }
+        byte[] zip;
+        try (Download body = download.get()) {
+            zip = body.body().readAllBytes();
+        } catch (java.io.IOException e) {
+            records.followUpFailed(process.id());
+            return;
+        }
+        records.archived(process.id(), archives.store(process.id(), zip));
+        if (deleteUpstreamAfterArchiving) {
+            assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
+        }
+    }
+
+    /** Marks a process for a prompt look after Assure said something happened to it; the event's content is not trusted. */
+    public boolean assureEvent(String assureProcessId) {
+        Optional<VerificationProcess> process = records.processByAssureId(assureProcessId);
+        process.ifPresent(p -> records.checkSoon(p.id(), "event from Assure"));
+        return process.isPresent();
+    }
+
+    public ProcessView review(TenantScope scope, String dossierId, String processId, ReviewRequest request,
+                              String reviewer) {
+        return view(records.review(scope, dossierId, processId, request.outcome(), request.reason(), reviewer));
+    }
+
+    public List<ProcessView> awaitingReview(TenantScope scope, int limit) {
+        return records.awaitingReview(scope, limit).stream().map(this::view).toList();
+    }
+
+    private ProcessView view(VerificationProcess process) {
+        return ProcessView.of(process, archives.summary(process.id()).orElse(null));
+    }
+
+    /** Whether the full result of a final process is in the archive; then it is served from there. */
+    public Optional<byte[]> archivedFullResult(TenantScope scope, String dossierId, String processId) {
+        VerificationProcess process = records.process(scope, dossierId, processId);
+        return process.status().isFinal() ? archives.open(processId) : Optional.empty();
     }
 
     /** Assure's full-result zip, streamed through; the caller closes it. */
     public Download fullResult(TenantScope scope, String dossierId, String processId) {
         VerificationProcess process = records.process(scope, dossierId, processId);
-        if (!process.status().isFinal()) {
+        if (!process.status().isFinal() || process.status() == com.assuregateway.dossiers.entity.ProcessStatus.EXPIRED) {
             throw GatewayProblem.wrongState("The full result exists once the process is final; process "
                     + processId + " is " + process.status().wire());
         }

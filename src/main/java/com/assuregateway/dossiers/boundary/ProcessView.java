@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.dossiers.entity.MatchAttempt;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import java.time.Instant;
@@ -12,7 +13,23 @@ import java.util.List;
  */
 public record ProcessView(String processId, String dossierId, String provider, String status, String assureStatus,
                           Instant createdAt, Instant updatedAt, Instant verificationStartedAt, Instant finalizedAt,
-                          Photo photo, Result result) {
+                          Photo photo, Result result, DecisionView decision, Review review, Archive archive) {
+
+    /**
+     * The gateway's own decision beside Assure's status; {@code agreesWithAssure} false means the two
+     * differ (also an audit event).
+     */
+    public record DecisionView(String outcome, String reason, Integer minimumMatchLevel, Boolean agreesWithAssure,
+                               Instant decidedAt) {
+    }
+
+    /** A reviewer's verdict; the decision above stays as it was. */
+    public record Review(String outcome, String reason, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /** The encrypted copy of the full result the gateway keeps. */
+    public record Archive(String sha256, long sizeBytes, Instant archivedAt) {
+    }
 
     public record Photo(String depiction, String mediaType, String sha256, String copiedFromProcessId) {
     }
@@ -41,7 +58,7 @@ public record ProcessView(String processId, String dossierId, String provider, S
     private static final String[] FAR = {"non-match", "1/100", "1/250", "1/500", "1/1,000", "1/10,000",
             "1/100,000", "1/500,000", "1/1,000,000"};
 
-    static ProcessView of(VerificationProcess p) {
+    static ProcessView of(VerificationProcess p, ArchiveSummary archive) {
         Photo photo = p.photoSha256() == null ? null
                 : new Photo(p.photoDepiction(), p.photoMediaType(), p.photoSha256(), p.photoSourceProcessId());
         Result result = p.resultReceivedAt() == null ? null : new Result(
@@ -52,8 +69,13 @@ public record ProcessView(String processId, String dossierId, String provider, S
                         p.attempts().stream().map(ProcessView::attempt).toList()),
                 new FinalResult(p.livenessDetected(), p.similarityScore()),
                 p.failReason(), p.resultReceivedAt());
+        DecisionView decision = p.decision() == null ? null : new DecisionView(p.decision().wire(),
+                p.decisionReason(), p.decisionMinimumMatchLevel(), p.decisionAgreesWithAssure(), p.decidedAt());
+        Review review = p.reviewedAt() == null ? null
+                : new Review(p.reviewOutcome(), p.reviewReason(), p.reviewedBy(), p.reviewedAt());
         return new ProcessView(p.id(), p.dossierId(), p.provider(), p.status().wire(), p.assureStatus(),
-                p.createdAt(), p.updatedAt(), p.verificationStartedAt(), p.finalizedAt(), photo, result);
+                p.createdAt(), p.updatedAt(), p.verificationStartedAt(), p.finalizedAt(), photo, result, decision,
+                review, archive == null ? null : new Archive(archive.sha256(), archive.sizeBytes(), archive.archivedAt()));
     }
 
     private static Attempt attempt(MatchAttempt a) {

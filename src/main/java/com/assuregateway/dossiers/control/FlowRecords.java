@@ -4,6 +4,10 @@ import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.audit.control.AuditLog;
 import com.assuregateway.audit.entity.Subject;
+import com.assuregateway.archive.control.EvidenceArchives;
+import com.assuregateway.archive.entity.ArchiveSummary;
+import com.assuregateway.dossiers.entity.Decision;
+import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
@@ -17,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +39,15 @@ public class FlowRecords {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    FollowUpPolicy policy;
+
+    @Inject
+    MinimumMatchLevel minimumMatchLevel;
+
+    @Inject
+    EvidenceArchives archives;
 
     public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
         return em.createNamedQuery(Dossier.BY_REFERENCE, Dossier.class)
@@ -83,8 +97,12 @@ public class FlowRecords {
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
         if (!dossier.isErased()) {
             dossier.erase();
+            List<VerificationProcess> processes = processes(dossierId);
+            processes.forEach(p -> p.scheduleCheck(null));
+            int erasedArchives = archives.erase(processes.stream().map(VerificationProcess::id).toList());
             audit.stateChanged(Subject.dossier(dossierId), "dossier.erased", "ok",
-                    "externalReference removed; at Assure: " + (dossier.isLinkedUpstream() ? "deleted" : "never created"));
+                    "externalReference removed; archives erased: " + erasedArchives + "; at Assure: "
+                            + (dossier.isLinkedUpstream() ? "deleted" : "never created"));
         }
     }
 
@@ -159,30 +177,182 @@ public class FlowRecords {
         return process;
     }
 
+    /** Assure took the verification: from now on the background follow-up looks after the process too. */
     public VerificationProcess verificationConfirmed(String processId, String assureStatus) {
         VerificationProcess process = locked(processId);
         moveTo(process, assureStatus, "verification.started");
+        process.scheduleCheck(policy.firstCheck());
         return process;
     }
 
     public void verificationAborted(String processId, ProblemType cause) {
         VerificationProcess process = locked(processId);
         process.verificationAborted();
+        process.scheduleCheck(null);
         audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.aborted",
                 cause.name().toLowerCase(), "Assure did not start the verification; it may be requested again");
     }
 
+    /**
+     * Records what Assure reported. A final status brings the result and the gateway's own decision, and
+     * is kept from then on: a late or repeated answer changes nothing.
+     */
     public VerificationProcess recordResult(String processId, AssureResult result) {
         VerificationProcess process = locked(processId);
         if (process.status().isFinal()) {
             return process;
         }
         ProcessStatus reported = ProcessStatus.fromAssure(result.status());
-        if (reported != null && reported.isFinal()) {
-            process.recordResult(result);
+        if (reported == null || !reported.isFinal()) {
+            moveTo(process, result.status(), "status.changed");
+            process.scheduleCheck(policy.nextCheck(process));
+            return process;
         }
+        process.recordResult(result);
         moveTo(process, result.status(), "status.changed");
+        decide(process, result, reported);
+        process.scheduleCheck(policy.onceFinal(process));
         return process;
+    }
+
+    private void decide(VerificationProcess process, AssureResult result, ProcessStatus reported) {
+        Subject subject = Subject.process(process.dossierId(), process.id());
+        String tenant = em.find(Dossier.class, process.dossierId()).tenant();
+        Decision decision = DecisionRules.decide(result, reported, minimumMatchLevel.forTenant(tenant));
+        boolean agrees = process.decide(decision);
+        audit.stateChanged(subject, "decision.made", decision.outcome().wire(),
+                "reason=" + decision.reason() + " minimumMatchLevel=" + decision.minimumMatchLevel());
+        if (!agrees) {
+            audit.stateChanged(subject, "decision.disagrees", "assure-" + reported.wire(),
+                    "the gateway decided " + decision.outcome().wire() + " (" + decision.reason()
+                            + "), Assure reported " + reported.wire());
+        }
+    }
+
+    /** The process for a background follow-up, without a tenant scope: the gateway looks after its own record. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VerificationProcess processForFollowUp(String processId) {
+        return em.find(VerificationProcess.class, processId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dossier dossierOf(VerificationProcess process) {
+        return em.find(Dossier.class, process.dossierId());
+    }
+
+    /** Ids of processes whose next look is due and whose lease is free, oldest due first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> dueForFollowUp(int limit) {
+        return em.createNamedQuery(VerificationProcess.DUE_FOR_FOLLOW_UP, String.class)
+                .setParameter("now", Instant.now())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Takes the lease of one process for this instance, if no other instance holds a live one. A lease of
+     * an instance that died runs out, and another instance takes the process over.
+     */
+    public boolean claim(String processId, String owner, long leaseSeconds) {
+        Instant now = Instant.now();
+        return em.createNamedQuery(VerificationProcess.CLAIM)
+                .setParameter("owner", owner)
+                .setParameter("until", now.plusSeconds(leaseSeconds))
+                .setParameter("id", processId)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    public void release(String processId, String owner) {
+        em.createNamedQuery(VerificationProcess.RELEASE)
+                .setParameter("id", processId)
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
+    /** A follow-up that learnt nothing (Assure unreachable, say): look again later. */
+    public void followUpFailed(String processId) {
+        VerificationProcess process = locked(processId);
+        process.scheduleCheck(policy.nextCheck(process));
+    }
+
+    /** Brings the next look forward to now, e.g. on an event from Assure. */
+    public void checkSoon(String processId, String why) {
+        VerificationProcess process = locked(processId);
+        if (process.nextCheckAt() != null || !process.status().isFinal()) {
+            process.scheduleCheck(Instant.now());
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "followup.requested", "scheduled", why);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<VerificationProcess> processByAssureId(String assureProcessId) {
+        return em.createNamedQuery(VerificationProcess.BY_ASSURE_ID, VerificationProcess.class)
+                .setParameter("assureProcessId", assureProcessId)
+                .getResultStream().findFirst();
+    }
+
+    /** Retention has passed: the archive goes, the record of the decision and of the archive's fingerprint stays. */
+    public void eraseArchiveByRetention(String processId) {
+        VerificationProcess process = em.find(VerificationProcess.class, processId);
+        if (archives.erase(List.of(processId)) > 0) {
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.erased", "retention",
+                    "the retention period of the evidence archive has passed");
+        }
+    }
+
+    public void expire(String processId) {
+        VerificationProcess process = locked(processId);
+        if (!process.status().isFinal()) {
+            ProcessStatus before = process.status();
+            process.expire();
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "status.expired", "expired",
+                    "no final status at Assure before the follow-up deadline (was " + before.wire() + ")");
+        }
+    }
+
+    public void archived(String processId, ArchiveSummary archive) {
+        VerificationProcess process = locked(processId);
+        process.scheduleCheck(null);
+        audit.evidence(Subject.process(process.dossierId(), processId), "archive.stored",
+                "full result sha256=" + archive.sha256() + " bytes=" + archive.sizeBytes() + " key=" + archive.keyId());
+    }
+
+    /** Assure is still packing the full result (204): try again later, and give up after a while. */
+    public void archiveNotReady(String processId) {
+        VerificationProcess process = locked(processId);
+        if (policy.archiveAbandoned(process)) {
+            process.scheduleCheck(null);
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.abandoned", "gave-up",
+                    "Assure never delivered the full result");
+        } else {
+            process.scheduleCheck(policy.nextCheck(process));
+        }
+    }
+
+    public VerificationProcess review(TenantScope scope, String dossierId, String processId, String outcome,
+                                      String reason, String reviewer) {
+        process(scope, dossierId, processId);
+        VerificationProcess process = locked(processId);
+        if (!process.awaitsReview()) {
+            throw GatewayProblem.wrongState("Process " + processId + " does not await review (decision "
+                    + (process.decision() == null ? "none yet" : process.decision().wire())
+                    + (process.reviewedAt() == null ? "" : ", reviewed at " + process.reviewedAt()) + ")");
+        }
+        process.review(outcome, reason, reviewer);
+        audit.stateChanged(Subject.process(dossierId, processId), "review." + outcome, outcome,
+                "by " + reviewer + ": " + reason);
+        return process;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<VerificationProcess> awaitingReview(TenantScope scope, int limit) {
+        return em.createNamedQuery(VerificationProcess.AWAITING_REVIEW, VerificationProcess.class)
+                .setParameter("outcomes", List.of(DecisionOutcome.INCONCLUSIVE, DecisionOutcome.UNKNOWN))
+                .getResultStream()
+                .filter(p -> scope.permits(em.find(Dossier.class, p.dossierId()).tenant()))
+                .limit(limit)
+                .toList();
     }
 
     private void moveTo(VerificationProcess process, String assureStatus, String action) {

@@ -2,9 +2,12 @@ package com.assuregateway.dossiers.entity;
 
 import java.util.Locale;
 
-/** The life of a verification process, with Assure's own status names. */
+/**
+ * The life of a verification process, with Assure's own status names, and one of the gateway's: expired,
+ * for a process that had no final status at Assure before the follow-up deadline.
+ */
 public enum ProcessStatus {
-    PENDING, PROCESSING, ACCEPTED, REJECTED, INCONCLUSIVE, CANCELED, FAILED;
+    PENDING, PROCESSING, ACCEPTED, REJECTED, INCONCLUSIVE, CANCELED, FAILED, EXPIRED;
 
     public boolean isFinal() {
         return this != PENDING && this != PROCESSING;
@@ -21,6 +24,9 @@ public enum ProcessStatus {
             return null;
         }
         for (ProcessStatus candidate : values()) {
+            if (candidate == EXPIRED) {
+                continue; // never Assure's word
+            }
             if (candidate.wire().equals(status.trim().toLowerCase(Locale.ROOT))) {
                 return candidate;
             }

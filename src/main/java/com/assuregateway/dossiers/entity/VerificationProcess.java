@@ -28,8 +28,27 @@ import java.util.List;
         query = "SELECT p FROM VerificationProcess p WHERE p.dossierId = :dossierId ORDER BY p.createdAt, p.id")
 @NamedQuery(name = VerificationProcess.BY_FACE_SCAN,
         query = "SELECT p.id FROM VerificationProcess p WHERE p.faceScanSha256 = :sha256")
+@NamedQuery(name = VerificationProcess.DUE_FOR_FOLLOW_UP,
+        query = "SELECT p.id FROM VerificationProcess p WHERE p.nextCheckAt <= :now"
+                + " AND (p.leaseUntil IS NULL OR p.leaseUntil < :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = VerificationProcess.CLAIM,
+        query = "UPDATE VerificationProcess p SET p.leaseOwner = :owner, p.leaseUntil = :until"
+                + " WHERE p.id = :id AND p.nextCheckAt IS NOT NULL AND (p.leaseUntil IS NULL OR p.leaseUntil < :now)")
+@NamedQuery(name = VerificationProcess.RELEASE,
+        query = "UPDATE VerificationProcess p SET p.leaseOwner = NULL, p.leaseUntil = NULL"
+                + " WHERE p.id = :id AND p.leaseOwner = :owner")
+@NamedQuery(name = VerificationProcess.AWAITING_REVIEW,
+        query = "SELECT p FROM VerificationProcess p WHERE p.decision IN :outcomes AND p.reviewedAt IS NULL"
+                + " ORDER BY p.decidedAt, p.id")
+@NamedQuery(name = VerificationProcess.BY_ASSURE_ID,
+        query = "SELECT p FROM VerificationProcess p WHERE p.assureProcessId = :assureProcessId")
 public class VerificationProcess {
 
+    public static final String BY_ASSURE_ID = "VerificationProcess.byAssureId";
+    public static final String DUE_FOR_FOLLOW_UP = "VerificationProcess.dueForFollowUp";
+    public static final String CLAIM = "VerificationProcess.claim";
+    public static final String RELEASE = "VerificationProcess.release";
+    public static final String AWAITING_REVIEW = "VerificationProcess.awaitingReview";
     public static final String OF_DOSSIER = "VerificationProcess.ofDossier";
     public static final String BY_FACE_SCAN = "VerificationProcess.byFaceScan";
 
@@ -127,6 +146,45 @@ public class VerificationProcess {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Enumerated(EnumType.STRING)
+    private DecisionOutcome decision;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    @Column(name = "decision_minimum_match_level")
+    private Integer decisionMinimumMatchLevel;
+
+    @Column(name = "decision_agrees_with_assure")
+    private Boolean decisionAgreesWithAssure;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "check_attempts", nullable = false)
+    private int checkAttempts;
+
+    @Column(name = "lease_owner", insertable = false, updatable = false)
+    private String leaseOwner;
+
+    @Column(name = "lease_until", insertable = false, updatable = false)
+    private Instant leaseUntil;
+
+    @Column(name = "review_outcome")
+    private String reviewOutcome;
+
+    @Column(name = "review_reason")
+    private String reviewReason;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
     @Version
     private long version;
 
@@ -217,6 +275,51 @@ public class VerificationProcess {
         touch();
     }
 
+    /**
+     * Records the gateway's decision next to Assure's status.
+     *
+     * @return whether the two agree
+     */
+    public boolean decide(Decision made) {
+        this.decision = made.outcome();
+        this.decisionReason = made.reason();
+        this.decisionMinimumMatchLevel = made.minimumMatchLevel();
+        this.decisionAgreesWithAssure = made.outcome().agreesWith(ProcessStatus.fromAssure(assureStatus));
+        this.decidedAt = Instant.now();
+        touch();
+        return decisionAgreesWithAssure;
+    }
+
+    /** No answer in time: final for the gateway, whatever Assure may still do. */
+    public void expire() {
+        this.status = ProcessStatus.EXPIRED;
+        this.finalizedAt = Instant.now();
+        this.decision = DecisionOutcome.EXPIRED;
+        this.decisionReason = "no-final-status-before-deadline";
+        this.decisionAgreesWithAssure = null;
+        this.decidedAt = finalizedAt;
+        this.nextCheckAt = null;
+        touch();
+    }
+
+    /** When the background follow-up looks at this process next; null when there is nothing left to do. */
+    public void scheduleCheck(Instant when) {
+        this.nextCheckAt = when;
+        this.checkAttempts = when == null ? 0 : checkAttempts + 1;
+    }
+
+    public void review(String outcome, String reason, String reviewer) {
+        this.reviewOutcome = outcome;
+        this.reviewReason = reason;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = Instant.now();
+        touch();
+    }
+
+    public boolean awaitsReview() {
+        return decision != null && decision.needsReview() && reviewedAt == null;
+    }
+
     private void touch() {
         this.updatedAt = Instant.now();
     }
@@ -261,4 +364,15 @@ public class VerificationProcess {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public List<MatchAttempt> attempts() { return List.copyOf(attempts); }
+    public DecisionOutcome decision() { return decision; }
+    public String decisionReason() { return decisionReason; }
+    public Integer decisionMinimumMatchLevel() { return decisionMinimumMatchLevel; }
+    public Boolean decisionAgreesWithAssure() { return decisionAgreesWithAssure; }
+    public Instant decidedAt() { return decidedAt; }
+    public Instant nextCheckAt() { return nextCheckAt; }
+    public int checkAttempts() { return checkAttempts; }
+    public String reviewOutcome() { return reviewOutcome; }
+    public String reviewReason() { return reviewReason; }
+    public String reviewedBy() { return reviewedBy; }
+    public Instant reviewedAt() { return reviewedAt; }
 }

@@ -92,6 +92,22 @@ public final class SandboxProcess {
         updatedAt = now();
     }
 
+    /**
+     * Replaces the result a started verification will reveal, with any shape a test wants the gateway to
+     * read (nested, flattened, partial). Only while the result is still hidden.
+     */
+    public synchronized void replaceResult(ProcessStatus finalStatus, JsonObject finalResult) {
+        if (status != ProcessStatus.PROCESSING) {
+            throw new IllegalStateException("Only a processing verification's result can be replaced (status: "
+                    + status.wireName() + ")");
+        }
+        if (!finalStatus.isFinal()) {
+            throw new IllegalArgumentException("Not a final status: " + finalStatus.wireName());
+        }
+        decidedStatus = finalStatus;
+        result = Objects.requireNonNull(finalResult, "finalResult");
+    }
+
     /** What GET process sees; the only call that uses up a processing poll. */
     public synchronized ProcessSnapshot poll() {
         if (status == ProcessStatus.PROCESSING) {

@@ -31,9 +31,9 @@ public class Caller {
         return tenant;
     }
 
-    /** What this caller may read: every tenant for an auditor or admin, its own for a portal. */
+    /** What this caller may read: every tenant for an auditor, reviewer or admin, its own for a portal. */
     public TenantScope readScope() {
-        return isAny(Role.AUDITOR, Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+        return isAny(Role.AUDITOR, Role.REVIEWER, Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
     }
 
     /** What this caller may change: every tenant for an admin, its own for a portal. */

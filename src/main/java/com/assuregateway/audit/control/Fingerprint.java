@@ -1,4 +1,4 @@
-package com.assuregateway.dossiers.control;
+package com.assuregateway.audit.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,93 @@
+package com.assuregateway.archive.control;
+
+import com.assuregateway.archive.entity.ArchiveSummary;
+import com.assuregateway.archive.entity.EvidenceArchive;
+import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Seals full results into the archive and opens them again, checking they are what was stored. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class EvidenceArchives {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ArchiveKeys keys;
+
+    public ArchiveSummary store(String processId, byte[] zip) {
+        String keyId = keys.activeKeyId();
+        try {
+            ArchiveCipher.Sealed sealed = ArchiveCipher.seal(keys.key(keyId), processId, zip);
+            EvidenceArchive archive = new EvidenceArchive(processId, keyId, sealed.iv(), sealed.ciphertext(),
+                    Fingerprint.sha256(zip), zip.length);
+            em.persist(archive);
+            return summary(archive);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is not available", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArchiveSummary> summary(String processId) {
+        return Optional.ofNullable(em.find(EvidenceArchive.class, processId)).map(EvidenceArchives::summary);
+    }
+
+    /** The zip as Assure sent it; a key that is gone or an archive that does not verify is an error, not a guess. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<byte[]> open(String processId) {
+        EvidenceArchive archive = em.find(EvidenceArchive.class, processId);
+        if (archive == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] zip = ArchiveCipher.open(keys.key(archive.keyId()), processId, archive.iv(), archive.ciphertext());
+            if (!Fingerprint.sha256(zip).equals(archive.sha256())) {
+                throw new GatewayProblem(ProblemType.INTERNAL, "The archive of process " + processId
+                        + " does not match its recorded SHA-256");
+            }
+            return Optional.of(zip);
+        } catch (GeneralSecurityException e) {
+            throw new GatewayProblem(ProblemType.INTERNAL, "The archive of process " + processId
+                    + " cannot be decrypted with key " + archive.keyId());
+        }
+    }
+
+    /** Erases the archives of these processes, within the caller's transaction (an erasure's). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int erase(List<String> processIds) {
+        int erased = 0;
+        for (String id : processIds) {
+            EvidenceArchive archive = em.find(EvidenceArchive.class, id);
+            if (archive != null) {
+                em.remove(archive);
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    /** Processes whose archive is older than the cutoff: retention has passed for them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> archivedBefore(Instant cutoff, int limit) {
+        return em.createQuery("SELECT a.processId FROM EvidenceArchive a WHERE a.archivedAt < :cutoff "
+                        + "ORDER BY a.archivedAt", String.class)
+                .setParameter("cutoff", cutoff).setMaxResults(limit).getResultList();
+    }
+
+    private static ArchiveSummary summary(EvidenceArchive archive) {
+        return new ArchiveSummary(archive.sha256(), archive.sizeBytes(), archive.keyId(), archive.archivedAt());
+    }
+
+}

@@ -1,0 +1,2 @@
+/** The archived full result. */
+package com.assuregateway.archive.entity;

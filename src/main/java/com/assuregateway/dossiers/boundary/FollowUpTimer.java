@@ -1,0 +1,118 @@
+package com.assuregateway.dossiers.boundary;
+
+import com.assuregateway.archive.control.EvidenceArchives;
+import com.assuregateway.dossiers.control.FlowRecords;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Follows up unfinished processes in the background, so the record completes even when no portal asks
+ * again: every {@code gateway.followup.interval-ms} it takes the due processes one by one under a lease
+ * (so with several instances on one database each process is followed by one at a time, and the leases of
+ * an instance that died run out and are taken over), and asks {@link FaceTecFlow#followUp} to move them on.
+ */
+@Startup
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FollowUpTimer {
+
+    private static final Logger LOG = Logger.getLogger(FollowUpTimer.class.getName());
+
+    /** Who holds a lease: one id per running server. */
+    private final String instance = "gateway-" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    FlowRecords records;
+
+    @Inject
+    FaceTecFlow flow;
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.interval-ms", defaultValue = "5000")
+    long intervalMs;
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.batch-size", defaultValue = "20")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.lease-seconds", defaultValue = "60")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "gateway.archive.retention-days", defaultValue = "3650")
+    long retentionDays;
+
+    @Inject
+    EvidenceArchives archives;
+
+    private volatile long lastRetention;
+
+    private void followUp(String processId) {
+        try {
+            flow.followUp(processId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Follow-up of process {0} failed: {1}; it is retried later",
+                    new Object[]{processId, e.getClass().getName()});
+            records.followUpFailed(processId);
+        } finally {
+            records.release(processId, instance);
+        }
+    }
+
+    /** At most once an hour: archives older than the retention period are erased. */
+    private void applyRetention() {
+        if (System.nanoTime() - lastRetention < java.util.concurrent.TimeUnit.HOURS.toNanos(1) && lastRetention != 0) {
+            return;
+        }
+        lastRetention = System.nanoTime();
+        java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(retentionDays));
+        archives.archivedBefore(cutoff, 1000).forEach(records::eraseArchiveByRetention);
+    }
+
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("process follow-up", false));
+    }
+
+    @Timeout
+    void tick() {
+        // a slow tick is not overlapped by the next one
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (String processId : records.dueForFollowUp(batchSize)) {
+                if (records.claim(processId, instance, leaseSeconds)) {
+                    followUp(processId);
+                }
+            }
+            applyRetention();
+        } catch (RuntimeException e) {
+            // the class only: messages of database or HTTP libraries may quote data
+            LOG.log(Level.WARNING, "Follow-up round failed: {0}; the next round retries", e.getClass().getName());
+        } finally {
+            running.set(false);
+        }
+    }
+}

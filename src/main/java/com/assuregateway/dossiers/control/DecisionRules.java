@@ -1,0 +1,71 @@
+package com.assuregateway.dossiers.control;
+
+import com.assuregateway.assure.entity.AssureResult;
+import com.assuregateway.assure.entity.AssureResult.Liveness;
+import com.assuregateway.dossiers.entity.Decision;
+import com.assuregateway.dossiers.entity.DecisionOutcome;
+import com.assuregateway.dossiers.entity.ProcessStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The gateway's own decision over Assure's evidence, made beside Assure's status and independent of it.
+ * Evidence of failure decides first (any failed check, failed liveness, match level 0: rejected); then what
+ * is missing (unknown, never a silent pass); then the match level against the configured minimum
+ * (accepted at or above it, inconclusive from 1 to minimum-1).
+ */
+public final class DecisionRules {
+
+    private DecisionRules() {
+    }
+
+    public static Decision decide(AssureResult result, ProcessStatus assureStatus, int minimumMatchLevel) {
+        if (assureStatus == ProcessStatus.FAILED) {
+            return new Decision(DecisionOutcome.FAILED, "assure-failed", minimumMatchLevel);
+        }
+        if (assureStatus == ProcessStatus.CANCELED) {
+            return new Decision(DecisionOutcome.CANCELED, "assure-canceled", minimumMatchLevel);
+        }
+        Liveness liveness = result.liveness();
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        checks.put("auditTrailVerificationCheckSucceeded", liveness.auditTrailVerificationCheckSucceeded());
+        checks.put("replayCheckSucceeded", liveness.replayCheckSucceeded());
+        checks.put("faceScanLivenessCheckSucceeded", liveness.faceScanLivenessCheckSucceeded());
+        checks.put("sessionTokenCheckSucceeded", liveness.sessionTokenCheckSucceeded());
+        for (Map.Entry<String, Boolean> check : checks.entrySet()) {
+            if (Boolean.FALSE.equals(check.getValue())) {
+                return rejected("security-check-failed:" + check.getKey(), minimumMatchLevel);
+            }
+        }
+        if (Boolean.FALSE.equals(liveness.success())) {
+            return rejected("liveness-failed", minimumMatchLevel);
+        }
+        Integer level = result.matching().matchLevel();
+        if (level != null && level == 0) {
+            return rejected("no-match", minimumMatchLevel);
+        }
+        if (checks.containsValue(null) || liveness.success() == null) {
+            return unknown("liveness-unknown", minimumMatchLevel);
+        }
+        if (Boolean.TRUE.equals(liveness.error())) {
+            return unknown("liveness-error", minimumMatchLevel);
+        }
+        if (level == null || level < 0 || level > 8) {
+            return unknown("match-level-unknown", minimumMatchLevel);
+        }
+        if (Boolean.TRUE.equals(result.matching().error())) {
+            return unknown("matching-error", minimumMatchLevel);
+        }
+        return level >= minimumMatchLevel
+                ? new Decision(DecisionOutcome.ACCEPTED, "match-level-at-or-above-minimum", minimumMatchLevel)
+                : new Decision(DecisionOutcome.INCONCLUSIVE, "match-level-below-minimum", minimumMatchLevel);
+    }
+
+    private static Decision rejected(String reason, int minimum) {
+        return new Decision(DecisionOutcome.REJECTED, reason, minimum);
+    }
+
+    private static Decision unknown(String reason, int minimum) {
+        return new Decision(DecisionOutcome.UNKNOWN, reason, minimum);
+    }
+}

@@ -1,0 +1,70 @@
+package com.assuregateway.dossiers.control;
+
+import com.assuregateway.dossiers.entity.ProcessStatus;
+import com.assuregateway.dossiers.entity.VerificationProcess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * When the background follow-up looks at a process again. Unfinished processes are asked about with
+ * exponential backoff and jitter (so many instances and processes do not call Assure in step) until their
+ * deadline; final ones are archived, with the same backoff while Assure is still packing the full result.
+ */
+@ApplicationScoped
+public class FollowUpPolicy {
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.initial-delay-seconds", defaultValue = "2")
+    long initialDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.max-delay-seconds", defaultValue = "300")
+    long maxDelaySeconds;
+
+    @Inject
+    @ConfigProperty(name = "gateway.followup.deadline-seconds", defaultValue = "3600")
+    long deadlineSeconds;
+
+    @Inject
+    @ConfigProperty(name = "gateway.archive.enabled", defaultValue = "true")
+    boolean archiveEnabled;
+
+    @Inject
+    @ConfigProperty(name = "gateway.archive.give-up-after-hours", defaultValue = "24")
+    long archiveGiveUpHours;
+
+    public Instant firstCheck() {
+        return Instant.now().plusSeconds(initialDelaySeconds);
+    }
+
+    /** The next look after one that found nothing new (or failed): doubling, capped, with ±20% jitter. */
+    public Instant nextCheck(VerificationProcess process) {
+        long base = initialDelaySeconds * (1L << Math.min(process.checkAttempts(), 20));
+        long capped = Math.min(Math.max(base, 1), maxDelaySeconds);
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Instant.now().plusMillis((long) (capped * 1000 * jitter));
+    }
+
+    /** A final process needs its archive, unless archiving is off or there is no full result to keep. */
+    public Instant onceFinal(VerificationProcess process) {
+        return archiveEnabled && process.status() != ProcessStatus.EXPIRED ? Instant.now() : null;
+    }
+
+    public boolean archiveEnabled() {
+        return archiveEnabled;
+    }
+
+    public boolean deadlinePassed(VerificationProcess process) {
+        Instant started = process.verificationStartedAt() != null ? process.verificationStartedAt() : process.createdAt();
+        return Instant.now().isAfter(started.plus(Duration.ofSeconds(deadlineSeconds)));
+    }
+
+    public boolean archiveAbandoned(VerificationProcess process) {
+        Instant since = process.finalizedAt() != null ? process.finalizedAt() : process.updatedAt();
+        return Instant.now().isAfter(since.plus(Duration.ofHours(archiveGiveUpHours)));
+    }
+}

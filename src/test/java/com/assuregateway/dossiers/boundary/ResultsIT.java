@@ -1,0 +1,230 @@
+package com.assuregateway.dossiers.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Results a compliance officer can trust: the gateway's decision for each result shape, read through the
+ * real REST client from the sandbox; the background follow-up and archive; events; the review queue.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResultsIT {
+
+    private static final String TENANT = "results-tenant";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Portal portal;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(base).as(Tokens.portal(TENANT));
+        portal = new Portal(api);
+    }
+
+    @Test
+    void eachResultShapeIsDecidedAndStoredWithItsReason() throws IOException {
+        record Shape(String name, JsonObject body, String decision, String reason, boolean agrees) {
+        }
+        JsonObject accepted = shape("guide-accepted");
+        List<Shape> shapes = List.of(
+                new Shape("flattened", shape("guide-accepted-flattened"), "ACCEPTED", "match-level-at-or-above-minimum", true),
+                new Shape("nested", accepted, "ACCEPTED", "match-level-at-or-above-minimum", true),
+                new Shape("inconclusive", shape("guide-inconclusive"), "INCONCLUSIVE", "match-level-below-minimum", true),
+                new Shape("rejected", shape("guide-rejected"), "REJECTED", "no-match", true),
+                new Shape("mixed", shape("mixed-spellings"), "REJECTED", "security-check-failed:replayCheckSucceeded", true),
+                new Shape("failed", shape("missing-sections"), "FAILED", "assure-failed", true),
+                new Shape("accepted-without-evidence", Json.createObjectBuilder().add("status", "accepted").build(),
+                        "UNKNOWN", "liveness-unknown", false),
+                new Shape("accepted-unreadable", Json.createObjectBuilder(shape("unreadable-values"))
+                        .add("status", "accepted").build(), "UNKNOWN", "liveness-unknown", false));
+        for (Shape shape : shapes) {
+            String[] ids = startedProcess();
+            Answer injected = api.put("sandbox/control/dossiers/" + ids[2] + "/processes/" + ids[3] + "/result",
+                    "application/json", shape.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(injected.status()).as(shape.name()).isEqualTo(204);
+            JsonObject result = portal.awaitFinal(ids[0], ids[1]);
+
+            Map<String, Object> row = TestDatabase.single("SELECT decision, decision_reason, "
+                    + "decision_agrees_with_assure FROM verification_process WHERE id = ?", ids[1]);
+            assertThat(row.get("decision")).as(shape.name()).isEqualTo(shape.decision());
+            assertThat(row.get("decision_reason")).as(shape.name()).isEqualTo(shape.reason());
+            assertThat(row.get("decision_agrees_with_assure")).as(shape.name()).isEqualTo(shape.agrees());
+            assertThat(result.getJsonObject("decision").getString("outcome")).isEqualTo(shape.decision().toLowerCase());
+            assertThat(TestDatabase.events(ids[1])).as(shape.name())
+                    .contains("STATE decision.made " + shape.decision().toLowerCase());
+            if (!shape.agrees()) {
+                assertThat(TestDatabase.events(ids[1])).anyMatch(e -> e.startsWith("STATE decision.disagrees"));
+            }
+        }
+    }
+
+    @Test
+    void aTenantsOwnMinimumDecidesAndADisagreementIsVisible() {
+        Api lenient = new Api(base).as(Tokens.portal("lenient-tenant"));
+        Portal lenientPortal = new Portal(lenient);
+        String dossierId = lenientPortal.newDossier();
+        String processId = lenientPortal.newProcess(dossierId);
+        lenientPortal.uploadSelfie(dossierId, processId, Portal.png(0x71));
+        assertThat(lenientPortal.verify(dossierId, processId, "inconclusive").status()).isEqualTo(202);
+        JsonObject result = lenientPortal.awaitFinal(dossierId, processId);
+
+        assertThat(result.getString("assureStatus")).isEqualTo("inconclusive");
+        JsonObject decision = result.getJsonObject("decision");
+        assertThat(decision.getString("outcome")).isEqualTo("accepted");
+        assertThat(decision.getInt("minimumMatchLevel")).isEqualTo(5);
+        assertThat(decision.getBoolean("agreesWithAssure")).isFalse();
+        assertThat(TestDatabase.events(processId)).contains("STATE decision.disagrees assure-inconclusive");
+    }
+
+    @Test
+    void theBackgroundFollowUpCompletesTheRecordAndArchivesItWithoutAnyPortalCall() throws Exception {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x72));
+        assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
+
+        Map<String, Object> archive = awaitArchive(processId);
+        Map<String, Object> row = TestDatabase.single("SELECT status, decision, next_check_at FROM verification_process "
+                + "WHERE id = ?", processId);
+        assertThat(row.get("status")).isEqualTo("ACCEPTED");
+        assertThat(row.get("decision")).isEqualTo("ACCEPTED");
+        assertThat(row.get("next_check_at")).isNull();
+        List<String> events = TestDatabase.events(processId);
+        assertThat(events.stream().filter(e -> e.equals("UPSTREAM assure.getProcess ok 200")))
+                .as("processing twice, then final: three looks, all by the follow-up").hasSize(3);
+        assertThat(events).containsSubsequence("STATE status.changed accepted", "UPSTREAM assure.getZipFile ok 200",
+                "EVIDENCE archive.stored recorded");
+        assertThat(archive.get("key_id")).isEqualTo("dev");
+        assertThat((byte[]) archive.get("ciphertext")).isNotEmpty();
+
+        Answer zip = api.get(Portal.process(dossierId, processId) + "/full-result");
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.header("X-Full-Result-Source")).isEqualTo("archive");
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip.body())))
+                .isEqualTo(archive.get("sha256"));
+        JsonObject view = api.get(Portal.process(dossierId, processId)).json();
+        assertThat(view.getJsonObject("archive").getString("sha256")).isEqualTo(archive.get("sha256"));
+
+        // served from the archive even when Assure no longer has the dossier
+        String assureDossierId = (String) TestDatabase.single("SELECT assure_dossier_id FROM dossier WHERE id = ?",
+                dossierId).get("assure_dossier_id");
+        assertThat(TestDatabase.events(processId).stream().filter(e -> e.contains("getZipFile"))).hasSize(1);
+        assertThat(assureDossierId).isNotBlank();
+    }
+
+    @Test
+    void anEventFromAssureOnlyTriggersARefetch() {
+        String[] ids = startedProcess();
+        String event = Json.createObjectBuilder().add("type", "process.complete")
+                .add("data", Json.createObjectBuilder().add("processId", ids[3]).add("status", "rejected")).build().toString();
+
+        Answer unsigned = api.post("api/v1/assure-events", event);
+        assertThat(unsigned.status()).isEqualTo(401);
+        Answer signed = new Api(base).postWithHeader("api/v1/assure-events", event, "X-Assure-Event-Secret", "it-event-secret");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(202);
+        assertThat(signed.json().getInt("followUpsScheduled")).isEqualTo(1);
+
+        JsonObject result = portal.awaitFinal(ids[0], ids[1]);
+        assertThat(result.getString("status")).as("the event's own status is never trusted").isEqualTo("accepted");
+        assertThat(TestDatabase.events(ids[1])).contains("STATE followup.requested scheduled");
+    }
+
+    @Test
+    void inconclusiveProcessesWaitForAReviewerAndKeepTheirDecision() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x73));
+        assertThat(portal.verify(dossierId, processId, "inconclusive").status()).isEqualTo(202);
+        portal.awaitFinal(dossierId, processId);
+
+        Api reviewer = new Api(base).as(Tokens.of(List.of("reviewer"), null));
+        assertThat(queue(reviewer)).contains(processId);
+        assertThat(api.get("api/v1/reviews").status()).as("portals do not review").isEqualTo(403);
+
+        String path = Portal.process(dossierId, processId) + "/review";
+        assertThat(reviewer.post(path, "{\"outcome\":\"maybe\",\"reason\":\"\"}").status()).isEqualTo(400);
+        Answer reviewed = reviewer.post(path, "{\"outcome\":\"approve\",\"reason\":\"ID photo is old; same person\"}");
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().getJsonObject("review").getString("outcome")).isEqualTo("approve");
+        assertThat(reviewed.json().getJsonObject("review").getString("reviewedBy")).isEqualTo("it-reviewer");
+        assertThat(reviewed.json().getJsonObject("decision").getString("outcome")).isEqualTo("inconclusive");
+
+        assertThat(queue(reviewer)).doesNotContain(processId);
+        assertThat(reviewer.post(path, "{\"outcome\":\"reject\",\"reason\":\"second thoughts\"}").status()).isEqualTo(409);
+        assertThat(TestDatabase.events(processId)).contains("STATE review.approve approve");
+        assertThat(TestDatabase.single("SELECT reviewed_by, review_reason FROM verification_process WHERE id = ?",
+                processId)).containsEntry("reviewed_by", "it-reviewer");
+    }
+
+    private static List<String> queue(Api reviewer) {
+        Answer queue = reviewer.get("api/v1/reviews");
+        assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+        return Json.createReader(new java.io.StringReader(queue.text())).readArray().stream()
+                .map(p -> p.asJsonObject().getString("processId")).toList();
+    }
+
+    /** dossierId, processId, and Assure's ids of both, of a process whose verification has started. */
+    private String[] startedProcess() {
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x70));
+        assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
+        Map<String, Object> ids = TestDatabase.single("SELECT d.assure_dossier_id, p.assure_process_id FROM dossier d "
+                + "JOIN verification_process p ON p.dossier_id = d.id WHERE p.id = ?", processId);
+        return new String[]{dossierId, processId, (String) ids.get("assure_dossier_id"),
+                (String) ids.get("assure_process_id")};
+    }
+
+    /** Waits for the follow-up to archive, by looking at the database only: no portal call in between. */
+    private static Map<String, Object> awaitArchive(String processId) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            List<Map<String, Object>> rows = TestDatabase.query("SELECT * FROM evidence_archive WHERE process_id = ?",
+                    processId);
+            if (!rows.isEmpty()) {
+                return rows.get(0);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The follow-up did not archive process " + processId);
+    }
+
+    private static JsonObject shape(String name) {
+        try (InputStream in = ResultsIT.class.getResourceAsStream("/assure-results/" + name + ".json")) {
+            return Json.createReader(in).readObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
