@@ -56,6 +56,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A form post with its own Authorization (e.g. HTTP Basic at a token endpoint). */
+    public Answer postForm(String path, String form, String authorization) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public Answer put(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).expectContinue(body.length > 1024 * 1024)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));

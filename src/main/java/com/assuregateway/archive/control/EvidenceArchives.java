@@ -78,6 +78,14 @@ public class EvidenceArchives {
         return erased;
     }
 
+    /** How many archives there are, and their bytes before encryption. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long[] countAndBytes() {
+        Object[] row = (Object[]) em.createQuery("SELECT COUNT(a), COALESCE(SUM(a.sizeBytes), 0) FROM EvidenceArchive a")
+                .getSingleResult();
+        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
     /** Processes whose archive is older than the cutoff: retention has passed for them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> archivedBefore(Instant cutoff, int limit) {

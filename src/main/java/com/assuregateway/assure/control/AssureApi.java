@@ -10,102 +10,129 @@ import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.http.HttpTimeoutException;
-import java.net.SocketTimeoutException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
- * The one way the gateway calls Assure. Each call gets the access token, is retried once with a fresh token
- * when Assure answers 401, is timed, and leaves an audit event (action, HTTP status, duration, Assure's
- * traceId) whether it succeeded or not. Failures become problems the portal can act on: 502 when Assure
- * refused the request, 503 when it cannot be reached, 504 when it did not answer in time.
+ * The Assure operations of the flow, on top of {@link AssureCalls}. Operations that are safe to repeat
+ * (reads, deletes, setting an image, which replaces) are retried on transient failures with jittered
+ * backoff; creating and starting are not, since a repeat could create a second dossier or process: the
+ * gateway records the intent instead and repairs from Assure's state. Failures become problems the portal
+ * can act on: 502 when Assure refused, 503 when it is down or the breaker is open, 504 on a timeout.
  */
 @ApplicationScoped
 public class AssureApi {
 
-    private static final int RETRY_AFTER_SECONDS = 5;
-
     @Inject
-    AssureEndpoints endpoints;
-
-    @Inject
-    AccessTokens tokens;
+    AssureCalls calls;
 
     @Inject
     AuditLog audit;
 
-    private volatile AssureClient client;
-
-    public String createDossier(Subject subject, String externalReference) {
-        JsonObject request = Json.createObjectBuilder().add("externalReference", externalReference).build();
-        JsonObject dossier = json(invoke(subject, "assure.createDossier", c -> c.createDossier(request)));
+    /**
+     * Creates the dossier at Assure under the gateway's own dossier id as externalReference: Assure never sees
+     * the portal's reference to a person, and an interrupted creation can be found again by that id.
+     */
+    public String createDossier(Subject subject) {
+        JsonObject request = Json.createObjectBuilder().add("externalReference", subject.dossierId()).build();
+        JsonObject dossier = json(subject, call(subject, "assure.createDossier", false, c -> c.createDossier(request)));
         return required(dossier, "dossierId");
+    }
+
+    /** Assure's dossier created under this gateway dossier id, if an earlier, interrupted creation made one. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
+    public Optional<String> findDossier(Subject subject) {
+        JsonValue answer = jsonValue(subject, call(subject, "assure.getDossiers", false, AssureClient::getDossiers));
+        JsonArray dossiers = answer instanceof JsonArray array ? array
+                : answer instanceof JsonObject object && object.get("dossiers") instanceof JsonArray inner ? inner
+                : JsonValue.EMPTY_JSON_ARRAY;
+        return dossiers.stream().filter(d -> d instanceof JsonObject).map(JsonValue::asJsonObject)
+                .filter(d -> subject.dossierId().equals(d.getString("externalReference", null)))
+                .map(d -> d.getString("dossierId", null)).filter(id -> id != null).findFirst();
+    }
+
+    /** The processes Assure has in a dossier, by its id. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
+    public List<String> processIds(Subject subject, String assureDossierId) {
+        JsonObject dossier = json(subject, call(subject, "assure.getDossier", false, c -> c.getDossier(assureDossierId)));
+        JsonValue processes = dossier.get("processes");
+        return processes instanceof JsonArray array ? array.stream().filter(p -> p instanceof JsonObject)
+                .map(p -> p.asJsonObject().getString("processId", null)).filter(id -> id != null).toList() : List.of();
     }
 
     public CreatedProcess createProcess(Subject subject, String assureDossierId, String provider) {
         JsonObject request = Json.createObjectBuilder().add("provider", provider).build();
-        JsonObject p = json(invoke(subject, "assure.createProcess", c -> c.createProcess(assureDossierId, request)));
+        JsonObject p = json(subject, call(subject, "assure.createProcess", false,
+                c -> c.createProcess(assureDossierId, request)));
         return new CreatedProcess(required(p, "processId"), p.getString("status", "pending"),
                 p.getString("authorization", null), p.getString("facetecDeviceKeyIdentifier", null),
                 p.getString("facetecEncryptionPublicKey", null),
                 p.getString("facetecMobileSdkProductionKey", p.getString("facetecProductionKeyText", null)));
     }
 
-    /** Sets one image as a dataURL, as Assure requires; re-sending replaces it upstream. */
+    /** Sets one image as a dataURL, as Assure requires; re-sending replaces it, so a repeat is safe. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public void setImage(Subject subject, String assureDossierId, String assureProcessId, String depiction,
                          String mediaType, byte[] image) {
         String dataUrl = "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(image);
         JsonObject request = Json.createObjectBuilder().add(depiction, dataUrl).build();
-        invoke(subject, "assure.setImages", c -> c.setImages(assureDossierId, assureProcessId, request)).close();
+        call(subject, "assure.setImages", false, c -> c.setImages(assureDossierId, assureProcessId, request)).close();
     }
 
     /** The image, or empty when Assure has none of that depiction (404). */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public Optional<byte[]> getImage(Subject subject, String assureDossierId, String assureProcessId,
                                      String depiction) {
-        try (Response response = invoke(subject, "assure.getImages", true,
+        try (Response response = call(subject, "assure.getImages", true,
                 c -> c.getImages(assureDossierId, assureProcessId, depiction))) {
             return response.getStatus() == 404 ? Optional.empty() : Optional.of(response.readEntity(byte[].class));
         }
     }
 
-    /** Starts verification; answers the status Assure reports (normally processing). */
+    /** Starts verification; answers the status Assure reports (normally processing). Never repeated. */
     public String startVerification(Subject subject, String assureDossierId, String assureProcessId,
                                     JsonObject verifyRequest) {
-        JsonObject answer = json(invoke(subject, "assure.startVerification",
+        JsonObject answer = json(subject, call(subject, "assure.startVerification", false,
                 c -> c.startVerification(assureDossierId, assureProcessId, verifyRequest)));
         return answer.getString("status", null);
     }
 
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public AssureResult getProcess(Subject subject, String assureDossierId, String assureProcessId) {
-        JsonObject process = json(invoke(subject, "assure.getProcess",
+        JsonObject process = json(subject, call(subject, "assure.getProcess", false,
                 c -> c.getProcess(assureDossierId, assureProcessId)));
         return ProcessResultReader.read(process);
     }
 
     /** Deletes the dossier and everything in it at Assure; one Assure no longer has counts as deleted. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public void deleteDossier(Subject subject, String assureDossierId) {
-        invoke(subject, "assure.deleteDossier", true, c -> c.deleteDossier(assureDossierId)).close();
+        call(subject, "assure.deleteDossier", true, c -> c.deleteDossier(assureDossierId)).close();
     }
 
     /** Deletes one process at Assure (Signicat recommends it once the result is kept); one already gone counts. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public void deleteProcess(Subject subject, String assureDossierId, String assureProcessId) {
-        invoke(subject, "assure.deleteProcess", true, c -> c.deleteProcess(assureDossierId, assureProcessId)).close();
+        call(subject, "assure.deleteProcess", true, c -> c.deleteProcess(assureDossierId, assureProcessId)).close();
     }
 
     /** The full-result zip, or empty while Assure answers 204 (not ready yet). */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public Optional<Download> download(Subject subject, String assureDossierId, String assureProcessId) {
-        Response response = invoke(subject, "assure.getZipFile", c -> c.getZipFile(assureDossierId, assureProcessId));
+        Response response = call(subject, "assure.getZipFile", false, c -> c.getZipFile(assureDossierId, assureProcessId));
         if (response.getStatus() == Response.Status.NO_CONTENT.getStatusCode() || !response.hasEntity()) {
             response.close();
             return Optional.empty();
@@ -115,89 +142,42 @@ public class AssureApi {
                 type == null ? "application/zip" : type.toString(), response.getLength()));
     }
 
-    private Response invoke(Subject subject, String action, Function<AssureClient, Response> call) {
-        return invoke(subject, action, false, call);
-    }
-
-    private Response invoke(Subject subject, String action, boolean notFoundIsAnswer,
-                            Function<AssureClient, Response> call) {
-        for (int attempt = 1; ; attempt++) {
-            String token = tokens.current();
-            long started = System.nanoTime();
-            Response response;
-            try {
-                response = call.apply(client());
-            } catch (ProcessingException e) {
-                throw unreachable(subject, action, e, elapsedMs(started));
-            }
-            long durationMs = elapsedMs(started);
-            int status = response.getStatus();
-            if (status < 400 || (status == 404 && notFoundIsAnswer)) {
-                audit.upstreamCall(subject, action, status < 400 ? "ok" : "not-found", status, durationMs, null, null);
-                return response;
-            }
-            UpstreamProblem problem = UpstreamProblem.of(response);
-            if (status == 401 && attempt == 1) {
-                audit.upstreamCall(subject, action, "token-refused", status, durationMs, problem.traceId(),
-                        "retrying once with a new access token");
-                tokens.invalidate(token);
-                continue;
-            }
-            audit.upstreamCall(subject, action, "error", status, durationMs, problem.traceId(), problem.detail());
-            throw refused(action, status, problem);
+    /** One call through the breaker; a call the breaker or bulkhead refused is recorded like any other. */
+    private Response call(Subject subject, String action, boolean notFoundIsAnswer, Function<AssureClient, Response> call) {
+        try {
+            return calls.call(subject, action, notFoundIsAnswer, call);
+        } catch (CircuitBreakerOpenException open) {
+            audit.upstreamCall(subject, action, "circuit-open", null, 0, null, "not attempted: Assure failed too often");
+            throw new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE, "Assure is failing; calls to it are paused "
+                    + "for a few seconds", null, AssureCalls.RETRY_AFTER_SECONDS, List.of());
+        } catch (BulkheadException full) {
+            audit.upstreamCall(subject, action, "bulkhead-full", null, 0, null, "not attempted: too many calls in flight");
+            throw new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE, "Too many calls to Assure are in flight",
+                    null, 1, List.of());
         }
     }
 
-    private GatewayProblem unreachable(Subject subject, String action, ProcessingException e, long durationMs) {
-        if (e.getCause() instanceof GatewayProblem tokenProblem) {
-            audit.upstreamCall(subject, action, "no-token", null, durationMs, null, tokenProblem.getMessage());
-            return tokenProblem;
+    private JsonObject json(Subject subject, Response response) {
+        JsonValue value = jsonValue(subject, response);
+        if (value instanceof JsonObject object) {
+            return object;
         }
-        boolean timeout = causedBy(e, SocketTimeoutException.class) || causedBy(e, HttpTimeoutException.class);
-        audit.upstreamCall(subject, action, timeout ? "timeout" : "unreachable", null, durationMs, null,
-                rootCause(e).getClass().getSimpleName());
-        return timeout
-                ? new GatewayProblem(ProblemType.UPSTREAM_TIMEOUT, "Assure did not answer " + action + " in time",
-                null, RETRY_AFTER_SECONDS, List.of())
-                : new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE, "Assure cannot be reached for " + action,
-                null, RETRY_AFTER_SECONDS, List.of());
+        throw malformed(subject, "Assure answered with JSON that is not an object");
     }
 
-    private static GatewayProblem refused(String action, int status, UpstreamProblem problem) {
-        String detail = "Assure answered HTTP " + status + " to " + action
-                + (problem.detail() != null ? ": " + problem.detail() : "");
-        if (status >= 500 || status == 429) {
-            return new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE, detail, problem.traceId(),
-                    RETRY_AFTER_SECONDS, List.of());
-        }
-        return new GatewayProblem(ProblemType.UPSTREAM_REJECTED, detail, problem.traceId(), null, List.of());
-    }
-
-    private AssureClient client() {
-        AssureClient current = client;
-        if (current != null) {
-            return current;
-        }
-        AssureClient built = RestClientBuilder.newBuilder()
-                .baseUri(endpoints.assure())
-                .connectTimeout(endpoints.connectTimeoutMs(), TimeUnit.MILLISECONDS)
-                .readTimeout(endpoints.readTimeoutMs(), TimeUnit.MILLISECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .register(new BearerTokenFilter(tokens))
-                .build(AssureClient.class);
-        // a client built on a guessed sandbox port is used once, not kept
-        if (!endpoints.awaitsLocalPort()) {
-            client = built;
-        }
-        return built;
-    }
-
-    private static JsonObject json(Response response) {
+    /** An answer that cannot be read may hide a request that was carried out: its outcome is unknown. */
+    private JsonValue jsonValue(Subject subject, Response response) {
         try (response) {
-            return response.readEntity(JsonObject.class);
-        } catch (ProcessingException e) {
-            throw new GatewayProblem(ProblemType.UPSTREAM_REJECTED, "Assure answered with a body that is not JSON");
+            return response.readEntity(JsonValue.class);
+        } catch (ProcessingException | jakarta.json.JsonException e) {
+            throw malformed(subject, "Assure answered with a body that is not JSON");
         }
+    }
+
+    private TransientUpstreamFailure malformed(Subject subject, String detail) {
+        audit.upstreamCall(subject, "assure.answer", "malformed", null, 0, null, detail);
+        return new TransientUpstreamFailure(ProblemType.UPSTREAM_REJECTED, detail, null,
+                AssureCalls.RETRY_AFTER_SECONDS, true);
     }
 
     private static String required(JsonObject object, String field) {
@@ -206,43 +186,4 @@ public class AssureApi {
         }
         return value.getString();
     }
-
-    private static long elapsedMs(long startedNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /** The parts of Assure's problem body the audit record keeps. */
-    record UpstreamProblem(String traceId, String detail) {
-
-        static UpstreamProblem of(Response response) {
-            try (response) {
-                if (!response.hasEntity()) {
-                    return new UpstreamProblem(null, null);
-                }
-                JsonObject body = response.readEntity(JsonObject.class);
-                String detail = body.getString("detail", body.getString("title", null));
-                return new UpstreamProblem(body.getString("traceId", null), detail);
-            } catch (RuntimeException notJson) {
-                return new UpstreamProblem(null, null);
-            }
-        }
-    }
-
 }

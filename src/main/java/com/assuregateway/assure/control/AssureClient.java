@@ -27,6 +27,11 @@ public interface AssureClient {
     @Produces(MediaType.APPLICATION_JSON)
     Response createDossier(JsonObject dossierRequest);
 
+    /** The last 100 dossiers: how an interrupted creation is found again. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    Response getDossiers();
+
     @GET
     @Path("{dossierId}")
     @Produces(MediaType.APPLICATION_JSON)

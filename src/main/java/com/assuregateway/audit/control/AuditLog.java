@@ -3,7 +3,9 @@ package com.assuregateway.audit.control;
 import com.assuregateway.audit.entity.AuditEvent;
 import com.assuregateway.audit.entity.EventKind;
 import com.assuregateway.audit.entity.Subject;
+import com.assuregateway.platform.control.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,9 @@ public class AuditLog {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    GatewayMetrics metrics;
 
     /** Joins the caller's transaction: the event commits or rolls back with the change it describes. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +40,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void upstreamCall(Subject subject, String action, String outcome, Integer httpStatus, long durationMs,
                              String upstreamTraceId, String detail) {
+        metrics.upstreamCall(action, outcome, durationMs);
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.UPSTREAM, action, outcome,
                 httpStatus, durationMs, upstreamTraceId, detail));
     }

@@ -11,8 +11,13 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    public static String sha256(byte[] data) {
-        return HexFormat.of().formatHex(digest().digest(data));
+    /** The fingerprint of the parts, one after the other. */
+    public static String sha256(byte[]... parts) {
+        MessageDigest digest = digest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public static String sha256(String text) {

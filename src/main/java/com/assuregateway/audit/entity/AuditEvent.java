@@ -64,6 +64,9 @@ public class AuditEvent {
     @Column(updatable = false)
     private String detail;
 
+    @Column(name = "correlation_id", updatable = false)
+    private String correlationId;
+
     protected AuditEvent() {
     }
 
@@ -79,6 +82,7 @@ public class AuditEvent {
         this.durationMs = durationMs;
         this.upstreamTraceId = upstreamTraceId;
         this.detail = detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH);
+        this.correlationId = com.assuregateway.audit.control.Correlation.current();
     }
 
     public Long id() {
@@ -123,5 +127,10 @@ public class AuditEvent {
 
     public String detail() {
         return detail;
+    }
+
+    /** The request (or background round) that wrote this event. */
+    public String correlationId() {
+        return correlationId;
     }
 }

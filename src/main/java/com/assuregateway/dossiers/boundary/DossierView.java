@@ -16,6 +16,8 @@ public record DossierView(String dossierId, String externalReference, Instant cr
     static DossierView of(Dossier dossier, List<VerificationProcess> processes) {
         return new DossierView(dossier.id(), dossier.externalReference(), dossier.createdAt(), dossier.updatedAt(),
                 processes.stream()
+                        // a reservation Assure has not confirmed is not a process the portal knows
+                        .filter(VerificationProcess::isLinkedUpstream)
                         .map(p -> new ProcessSummary(p.id(), p.provider(), p.status().wire(), p.createdAt(),
                                 p.updatedAt()))
                         .toList());

@@ -1,6 +1,7 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.assure.control.AssureApi;
+import com.assuregateway.assure.control.TransientUpstreamFailure;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
@@ -75,9 +76,17 @@ public class FaceTecFlow {
     public ProcessCreatedView createProcess(TenantScope scope, String dossierId) {
         Dossier dossier = linkedUpstream(records.dossier(scope, dossierId));
         String processId = UUID.randomUUID().toString();
-        CreatedProcess created = assure.createProcess(Subject.process(dossierId, processId),
-                dossier.assureDossierId(), PROVIDER);
-        VerificationProcess process = records.addProcess(processId, dossierId, PROVIDER, created);
+        records.reserveProcess(processId, dossierId, PROVIDER);
+        CreatedProcess created;
+        try {
+            created = assure.createProcess(Subject.process(dossierId, processId), dossier.assureDossierId(), PROVIDER);
+        } catch (GatewayProblem failed) {
+            if (!outcomeUnknown(failed)) {
+                records.dropReservedProcess(processId, "Assure did not create it: " + failed.type().name());
+            }
+            throw failed;
+        }
+        VerificationProcess process = records.linkProcess(processId, created);
         return new ProcessCreatedView(process.id(), dossierId, PROVIDER, process.status().wire(),
                 process.createdAt(), new FaceTecSession(created.authorization(), created.deviceKeyIdentifier(),
                 created.encryptionPublicKey(), created.productionKeyText()));
@@ -132,7 +141,11 @@ public class FaceTecFlow {
             status = assure.startVerification(subject(process), dossier.assureDossierId(), process.assureProcessId(),
                     verifyRequest);
         } catch (GatewayProblem upstreamFailed) {
-            records.verificationAborted(processId, upstreamFailed.type());
+            if (outcomeUnknown(upstreamFailed)) {
+                records.verificationOutcomeUnknown(processId);
+            } else {
+                records.verificationAborted(processId, upstreamFailed.type());
+            }
             throw upstreamFailed;
         }
         VerificationProcess started = records.verificationConfirmed(processId, status);
@@ -159,6 +172,10 @@ public class FaceTecFlow {
         }
         Dossier dossier = records.dossierOf(process);
         try {
+            if (!process.isLinkedUpstream()) {
+                repairReservedProcess(dossier, process);
+                return;
+            }
             if (!process.status().isFinal()) {
                 if (policy.deadlinePassed(process)) {
                     records.expire(processId);
@@ -267,13 +284,47 @@ public class FaceTecFlow {
         }
     }
 
-    /** Creates the dossier at Assure when an earlier attempt did not get that far. */
+    /**
+     * Creates the dossier at Assure when an earlier attempt did not get that far. An attempt that may have
+     * reached Assure (its intent is recorded) is looked for first, by the gateway's dossier id, so an
+     * interrupted creation never leaves a second dossier upstream.
+     */
     private Dossier linkedUpstream(Dossier dossier) {
         if (dossier.isLinkedUpstream()) {
             return dossier;
         }
-        String assureDossierId = assure.createDossier(Subject.dossier(dossier.id()), dossier.externalReference());
+        Subject subject = Subject.dossier(dossier.id());
+        Optional<String> earlier = dossier.wasRequestedUpstream() ? assure.findDossier(subject) : Optional.empty();
+        if (earlier.isEmpty()) {
+            records.dossierRequestedUpstream(dossier.id());
+        }
+        String assureDossierId = earlier.isPresent() ? earlier.get() : assure.createDossier(subject);
         return records.linkDossier(dossier.id(), assureDossierId);
+    }
+
+    /** Whether Assure may have done what it was asked although the answer never came. */
+    private static boolean outcomeUnknown(GatewayProblem failure) {
+        return failure instanceof TransientUpstreamFailure transientFailure && transientFailure.outcomeUnknown();
+    }
+
+    /**
+     * A process reserved here whose creation at Assure was interrupted: once no call can still be in flight,
+     * Assure's dossier tells whether the process exists there. If it does, the reservation is linked to it;
+     * if not, the reservation goes. No process is left behind at Assure, and none is created twice.
+     */
+    private void repairReservedProcess(Dossier dossier, VerificationProcess process) {
+        if (!policy.intentGraceOver(process.upstreamRequestedAt())) {
+            records.followUpFailed(process.id());
+            return;
+        }
+        List<String> known = records.linkedAssureProcessIds(dossier.id());
+        Optional<String> orphan = assure.processIds(subject(process), dossier.assureDossierId()).stream()
+                .filter(id -> !known.contains(id)).findFirst();
+        if (orphan.isPresent()) {
+            records.repairProcess(process.id(), orphan.get());
+        } else {
+            records.dropReservedProcess(process.id(), "Assure has no process for this reservation");
+        }
     }
 
     private static Subject subject(VerificationProcess process) {

@@ -1,7 +1,10 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.archive.control.EvidenceArchives;
+import com.assuregateway.audit.control.Correlation;
 import com.assuregateway.dossiers.control.FlowRecords;
+import com.assuregateway.platform.control.GatewayMetrics;
+import com.assuregateway.idempotency.control.IdempotencyStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -66,11 +69,21 @@ public class FollowUpTimer {
     @Inject
     EvidenceArchives archives;
 
+    @Inject
+    IdempotencyStore idempotency;
+
     private volatile long lastRetention;
+    private volatile long lastGauges;
+
+    @Inject
+    GatewayMetrics metrics;
 
     private void followUp(String processId) {
         try {
-            flow.followUp(processId);
+            Correlation.background("followup", () -> {
+                flow.followUp(processId);
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Follow-up of process {0} failed: {1}; it is retried later",
                     new Object[]{processId, e.getClass().getName()});
@@ -78,6 +91,17 @@ public class FollowUpTimer {
         } finally {
             records.release(processId, instance);
         }
+    }
+
+    /** At most every 10 s: the backlog and archive gauges, from the database (all instances' work). */
+    private void updateGauges() {
+        if (lastGauges != 0 && System.nanoTime() - lastGauges < java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+            return;
+        }
+        lastGauges = System.nanoTime();
+        metrics.backlog(records.followUpBacklog());
+        long[] archive = archives.countAndBytes();
+        metrics.archive(archive[0], archive[1]);
     }
 
     /** At most once an hour: archives older than the retention period are erased. */
@@ -88,6 +112,7 @@ public class FollowUpTimer {
         lastRetention = System.nanoTime();
         java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(retentionDays));
         archives.archivedBefore(cutoff, 1000).forEach(records::eraseArchiveByRetention);
+        idempotency.purgeExpired();
     }
 
     @PostConstruct
@@ -108,6 +133,7 @@ public class FollowUpTimer {
                 }
             }
             applyRetention();
+            updateGauges();
         } catch (RuntimeException e) {
             // the class only: messages of database or HTTP libraries may quote data
             LOG.log(Level.WARNING, "Follow-up round failed: {0}; the next round retries", e.getClass().getName());

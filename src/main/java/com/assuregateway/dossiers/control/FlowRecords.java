@@ -7,6 +7,7 @@ import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.dossiers.entity.Decision;
+import com.assuregateway.platform.control.GatewayMetrics;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessStatus;
@@ -48,6 +49,9 @@ public class FlowRecords {
 
     @Inject
     EvidenceArchives archives;
+
+    @Inject
+    GatewayMetrics metrics;
 
     public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
         return em.createNamedQuery(Dossier.BY_REFERENCE, Dossier.class)
@@ -98,7 +102,11 @@ public class FlowRecords {
         if (!dossier.isErased()) {
             dossier.erase();
             List<VerificationProcess> processes = processes(dossierId);
-            processes.forEach(p -> p.scheduleCheck(null));
+            // the background follow-up may be working on them: take their rows, as they are now
+            processes.forEach(p -> {
+                em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+                p.scheduleCheck(null);
+            });
             int erasedArchives = archives.erase(processes.stream().map(VerificationProcess::id).toList());
             audit.stateChanged(Subject.dossier(dossierId), "dossier.erased", "ok",
                     "externalReference removed; archives erased: " + erasedArchives + "; at Assure: "
@@ -121,14 +129,71 @@ public class FlowRecords {
         return process;
     }
 
-    public VerificationProcess addProcess(String processId, String dossierId, String provider, CreatedProcess created) {
-        ProcessStatus status = ProcessStatus.fromAssure(created.status());
-        VerificationProcess process = new VerificationProcess(processId, dossierId, provider,
-                created.processId(), status == null ? ProcessStatus.PENDING : status);
+    /** Records the intent to create the dossier at Assure, before the call. */
+    public void dossierRequestedUpstream(String dossierId) {
+        em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE).upstreamRequested();
+    }
+
+    /**
+     * Reserves the process before Assure is asked to create it. Should the answer never arrive, the
+     * follow-up finds the reservation after the grace and repairs it from what Assure has.
+     */
+    public VerificationProcess reserveProcess(String processId, String dossierId, String provider) {
+        VerificationProcess process = VerificationProcess.reserved(processId, dossierId, provider);
+        process.scheduleCheck(policy.afterIntentGrace());
         em.persist(process);
-        audit.stateChanged(Subject.process(dossierId, process.id()), "process.created", process.status().wire(),
-                "assureProcessId=" + created.processId());
+        audit.stateChanged(Subject.process(dossierId, processId), "process.reserved", "pending",
+                "before asking Assure to create it");
         return process;
+    }
+
+    public VerificationProcess linkProcess(String processId, CreatedProcess created) {
+        VerificationProcess process = locked(processId);
+        process.linkUpstream(created.processId());
+        process.scheduleCheck(null);
+        ProcessStatus status = ProcessStatus.fromAssure(created.status());
+        if (status != null) {
+            process.moveTo(status, created.status());
+        }
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "process.created",
+                process.status().wire(), "assureProcessId=" + created.processId());
+        return process;
+    }
+
+    /** Assure did not create the process (it said so, or the repair found nothing): the reservation goes. */
+    public void dropReservedProcess(String processId, String why) {
+        VerificationProcess process = locked(processId);
+        if (process != null && !process.isLinkedUpstream()) {
+            em.remove(process);
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "process.not-created", "dropped", why);
+        }
+    }
+
+    /** The repair found the process Assure created for this reservation. */
+    public void repairProcess(String processId, String assureProcessId) {
+        VerificationProcess process = locked(processId);
+        process.linkUpstream(assureProcessId);
+        process.scheduleCheck(null);
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "process.repaired", "linked",
+                "found at Assure after an interrupted creation: assureProcessId=" + assureProcessId);
+    }
+
+    /** Assure process ids this gateway already knows in one dossier. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> linkedAssureProcessIds(String dossierId) {
+        return processes(dossierId).stream().map(VerificationProcess::assureProcessId)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Starting verification may have reached Assure although its answer did not reach us: the intent stays,
+     * the portal is told to wait, and the follow-up learns from Assure what happened.
+     */
+    public void verificationOutcomeUnknown(String processId) {
+        VerificationProcess process = locked(processId);
+        process.scheduleCheck(Instant.now());
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.outcome-unknown",
+                "following-up", "Assure's answer did not arrive; its state decides");
     }
 
     /** Refuses a photo once verification has been requested: Assure would compare against the old one. */
@@ -166,6 +231,8 @@ public class FlowRecords {
             throw replayed();
         }
         process.verificationStarted(imageDepiction, faceScanSha256);
+        // the intent: should this server die before Assure answers, the follow-up finds out what happened
+        process.scheduleCheck(policy.afterIntentGrace());
         try {
             em.flush();
         } catch (PersistenceException concurrentTwin) {
@@ -203,6 +270,15 @@ public class FlowRecords {
             return process;
         }
         ProcessStatus reported = ProcessStatus.fromAssure(result.status());
+        if (reported == ProcessStatus.PENDING && process.status() == ProcessStatus.PENDING
+                && process.verificationHasStarted() && policy.intentGraceOver(process.verificationStartedAt())) {
+            // the start never reached Assure: the portal may request it again
+            process.verificationAborted();
+            process.scheduleCheck(null);
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.lost", "pending",
+                    "Assure never started the requested verification; it may be requested again");
+            return process;
+        }
         if (reported == null || !reported.isFinal()) {
             moveTo(process, result.status(), "status.changed");
             process.scheduleCheck(policy.nextCheck(process));
@@ -220,6 +296,7 @@ public class FlowRecords {
         String tenant = em.find(Dossier.class, process.dossierId()).tenant();
         Decision decision = DecisionRules.decide(result, reported, minimumMatchLevel.forTenant(tenant));
         boolean agrees = process.decide(decision);
+        metrics.decided(decision.outcome().wire(), tenant);
         audit.stateChanged(subject, "decision.made", decision.outcome().wire(),
                 "reason=" + decision.reason() + " minimumMatchLevel=" + decision.minimumMatchLevel());
         if (!agrees) {
@@ -268,6 +345,13 @@ public class FlowRecords {
                 .setParameter("id", processId)
                 .setParameter("owner", owner)
                 .executeUpdate();
+    }
+
+    /** How many processes wait for a follow-up. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long followUpBacklog() {
+        return em.createQuery("SELECT COUNT(p) FROM VerificationProcess p WHERE p.nextCheckAt IS NOT NULL", Long.class)
+                .getSingleResult();
     }
 
     /** A follow-up that learnt nothing (Assure unreachable, say): look again later. */

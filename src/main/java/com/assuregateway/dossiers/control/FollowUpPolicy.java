@@ -30,6 +30,10 @@ public class FollowUpPolicy {
     long deadlineSeconds;
 
     @Inject
+    @ConfigProperty(name = "gateway.followup.intent-grace-seconds", defaultValue = "60")
+    long intentGraceSeconds;
+
+    @Inject
     @ConfigProperty(name = "gateway.archive.enabled", defaultValue = "true")
     boolean archiveEnabled;
 
@@ -56,6 +60,19 @@ public class FollowUpPolicy {
 
     public boolean archiveEnabled() {
         return archiveEnabled;
+    }
+
+    /**
+     * When to look after an upstream write whose answer may never come (a crash, a lost answer): after the
+     * grace, which is longer than any call may take, the request is over one way or the other.
+     */
+    public Instant afterIntentGrace() {
+        return Instant.now().plusSeconds(intentGraceSeconds);
+    }
+
+    /** Whether a write requested at that time can no longer be in flight. */
+    public boolean intentGraceOver(Instant requestedAt) {
+        return requestedAt != null && Instant.now().isAfter(requestedAt.plusSeconds(intentGraceSeconds));
     }
 
     public boolean deadlinePassed(VerificationProcess process) {

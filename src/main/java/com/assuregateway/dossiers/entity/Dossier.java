@@ -40,6 +40,9 @@ public class Dossier {
     @Column(name = "erased_at")
     private Instant erasedAt;
 
+    @Column(name = "upstream_requested_at")
+    private Instant upstreamRequestedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -75,6 +78,15 @@ public class Dossier {
 
     public Instant erasedAt() {
         return erasedAt;
+    }
+
+    /** The intent, written before Assure is asked: a later attempt looks for what this one may have made. */
+    public void upstreamRequested() {
+        this.upstreamRequestedAt = Instant.now();
+    }
+
+    public boolean wasRequestedUpstream() {
+        return upstreamRequestedAt != null;
     }
 
     public boolean isLinkedUpstream() {

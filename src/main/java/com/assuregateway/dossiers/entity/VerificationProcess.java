@@ -58,8 +58,11 @@ public class VerificationProcess {
     @Column(name = "dossier_id", nullable = false, updatable = false)
     private String dossierId;
 
-    @Column(name = "assure_process_id", updatable = false)
+    @Column(name = "assure_process_id")
     private String assureProcessId;
+
+    @Column(name = "upstream_requested_at")
+    private Instant upstreamRequestedAt;
 
     @Column(nullable = false, updatable = false)
     private String provider;
@@ -206,6 +209,27 @@ public class VerificationProcess {
         this.assureStatus = status.wire();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    /** A process reserved here before Assure is asked to create it: the intent of the upstream write. */
+    public static VerificationProcess reserved(String id, String dossierId, String provider) {
+        VerificationProcess process = new VerificationProcess(id, dossierId, provider, null, ProcessStatus.PENDING);
+        process.upstreamRequestedAt = process.createdAt;
+        return process;
+    }
+
+    /** Assure's process, once it is known (from its answer, or found again by the repair). */
+    public void linkUpstream(String assureProcessId) {
+        this.assureProcessId = assureProcessId;
+        touch();
+    }
+
+    public boolean isLinkedUpstream() {
+        return assureProcessId != null;
+    }
+
+    public Instant upstreamRequestedAt() {
+        return upstreamRequestedAt;
     }
 
     public void photoSet(String depiction, String mediaType, String sha256, String sourceProcessId) {

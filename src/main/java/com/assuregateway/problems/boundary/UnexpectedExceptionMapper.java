@@ -38,6 +38,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (carried.isPresent()) {
             return ProblemResponses.of(carried.get(), "/" + uriInfo.getPath());
         }
+        if (causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
+            return ProblemResponses.of(ProblemType.WRONG_STATE, "The record changed while this request was "
+                    + "being answered; read it again and retry", "/" + uriInfo.getPath());
+        }
         Throwable cause = unwrap(exception);
         if (cause != exception && cause instanceof ConstraintViolationException) {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
@@ -51,6 +55,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ProblemResponses.of(ProblemType.INTERNAL,
                 "The gateway failed unexpectedly; quote incident " + incident + " to the operators",
                 "/" + uriInfo.getPath());
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

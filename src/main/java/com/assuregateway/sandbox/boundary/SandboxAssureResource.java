@@ -135,6 +135,15 @@ public class SandboxAssureResource {
     @Inject
     Config config;
 
+    /** The last 100 dossiers, newest first (the spec's getDossiers: an array of Dossier). */
+    @GET
+    @Path("dossiers")
+    public Response getDossiers() {
+        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        store.latestDossiers(100).forEach(d -> list.add(AssureJson.dossier(d)));
+        return json(Response.Status.OK, list.build());
+    }
+
     @POST
     @Path("dossiers")
     public Response createDossier(String body) {
@@ -353,7 +362,7 @@ public class SandboxAssureResource {
         }
     }
 
-    private static Response json(Response.Status status, JsonObject body) {
+    private static Response json(Response.Status status, jakarta.json.JsonStructure body) {
         return Response.status(status).entity(body.toString()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

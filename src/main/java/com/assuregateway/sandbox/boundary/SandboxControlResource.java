@@ -1,5 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.sandbox.control.SandboxFaults;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.ProcessStatus;
 import com.assuregateway.sandbox.entity.SandboxProcess;
@@ -26,6 +27,35 @@ public class SandboxControlResource {
 
     @Inject
     SandboxStore store;
+
+    @Inject
+    SandboxFaults faults;
+
+    /**
+     * Plans a fault: {@code {"fault": "5xx"|"429"|"slow"|"timeout"|"reset"|"malformed", "operation":
+     * "getProcess"|"startVerification"|...|"any", "times": 1, "delayMs": 0}}. 204; 400 for an unknown fault.
+     */
+    @POST
+    @Path("faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response planFault(String body) {
+        try {
+            JsonObject plan = Json.createReader(new StringReader(body)).readObject();
+            faults.plan(SandboxFaults.Kind.of(plan.getString("fault")), plan.getString("operation", "any"),
+                    plan.getInt("times", 1), plan.getJsonNumber("delayMs") == null ? 0
+                            : plan.getJsonNumber("delayMs").longValue());
+            return Response.noContent().build();
+        } catch (RuntimeException notAPlan) {
+            return Response.status(400).build();
+        }
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("faults")
+    public Response clearFaults() {
+        faults.clear();
+        return Response.noContent().build();
+    }
 
     /** Invalidates every issued token, so the gateway's next Assure call gets a 401 and must refresh. */
     @POST

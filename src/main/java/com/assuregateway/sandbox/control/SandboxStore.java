@@ -83,6 +83,13 @@ public class SandboxStore {
         return dossier;
     }
 
+    /** The newest dossiers first, at most limit, as Assure's list of the last 100. */
+    public List<SandboxDossier> latestDossiers(int limit) {
+        return dossiers.values().stream()
+                .sorted(java.util.Comparator.comparing(SandboxDossier::createdAt).reversed())
+                .limit(limit).toList();
+    }
+
     public Optional<SandboxDossier> dossier(String dossierId) {
         return Optional.ofNullable(dossierId).map(dossiers::get);
     }

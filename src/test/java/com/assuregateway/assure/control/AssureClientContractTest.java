@@ -24,7 +24,7 @@ class AssureClientContractTest {
     @Test
     void everyClientOperationIsInTheContract() {
         Set<String> client = operations(AssureClient.class, "");
-        assertThat(client).hasSize(11);
+        assertThat(client).hasSize(12);
         assertThat(OpenApiSpec.operations()).containsAll(client);
     }
 

@@ -141,6 +141,7 @@ class FaceTecFlowIT {
         assertThat(TestDatabase.query("SELECT * FROM match_attempt WHERE process_id = ?", processId)).hasSize(1);
 
         assertThat(TestDatabase.events(processId)).containsSubsequence(
+                "STATE process.reserved pending",
                 "UPSTREAM assure.createProcess ok 201",
                 "STATE process.created pending",
                 "UPSTREAM assure.setImages ok 201",
@@ -153,6 +154,43 @@ class FaceTecFlowIT {
                 "UPSTREAM assure.getProcess ok 200",
                 "STATE status.changed accepted",
                 "UPSTREAM assure.getZipFile ok 200");
+    }
+
+    @Test
+    void metricsMoveWithTheFlow() {
+        double before = metric("gateway_processes_decided_total", "decision=\"rejected\"", "tenant=\"" + TENANT + "\"");
+        double callsBefore = metric("assure_call_duration_count", "operation=\"startVerification\"");
+        assertThat(finalResultOf("rejected-match").getString("status")).isEqualTo("rejected");
+        assertThat(metric("gateway_processes_decided_total", "decision=\"rejected\"", "tenant=\"" + TENANT + "\""))
+                .isEqualTo(before + 1);
+        assertThat(metric("assure_call_duration_count", "operation=\"startVerification\""))
+                .isGreaterThanOrEqualTo(callsBefore + 1);
+        assertThat(new Api(base).get("metrics").text()).contains("gateway_followup_backlog", "gateway_archive_size_bytes");
+    }
+
+    /** A value of the Prometheus text at /metrics: the line of that name with all the given labels, or 0. */
+    private double metric(String name, String... labels) {
+        return new Api(base).get("metrics").text().lines()
+                .filter(line -> line.startsWith(name + "{") && java.util.Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void theCorrelationIdOfARequestReachesItsAuditEvents() {
+        String dossierId = portal.newDossier();
+        String requestId = "it-" + java.util.UUID.randomUUID();
+        Answer created = api.postWithHeader("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}",
+                "X-Request-Id", requestId);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("X-Request-Id")).isEqualTo(requestId);
+        String processId = created.json().getString("processId");
+        assertThat(TestDatabase.query("SELECT action FROM audit_event WHERE process_id = ? AND correlation_id = ?",
+                processId, requestId)).extracting(r -> r.get("action"))
+                .contains("process.reserved", "assure.createProcess", "process.created");
+
+        Answer made = api.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}");
+        assertThat(made.header("X-Request-Id")).isNotBlank().isNotEqualTo(requestId);
     }
 
     @Test
@@ -276,14 +314,21 @@ class FaceTecFlowIT {
     @Test
     void aRevokedAccessTokenIsRefreshedOnceAndTheCallSucceeds() {
         String dossierId = portal.newDossier();
+        java.time.Instant revokedAt = java.time.Instant.now().minusSeconds(1);
         Answer revoked = api.post("sandbox/control/revoke-tokens", "");
         assertThat(revoked.status()).isEqualTo(204);
 
-        String processId = portal.newProcess(dossierId);
-
-        assertThat(TestDatabase.events(processId)).containsSubsequence(
-                "UPSTREAM assure.createProcess token-refused 401",
-                "UPSTREAM assure.createProcess ok 201");
+        // the portal never sees the refusal: the next call (this one, or the background follow-up's) refreshes
+        assertThat(portal.newProcess(dossierId)).isNotBlank();
+        List<Map<String, Object>> refused = TestDatabase.query("SELECT process_id, dossier_id, action, occurred_at "
+                + "FROM audit_event WHERE outcome = 'token-refused' AND occurred_at >= ? ORDER BY occurred_at",
+                java.time.OffsetDateTime.ofInstant(revokedAt, java.time.ZoneOffset.UTC));
+        assertThat(refused).isNotEmpty();
+        Map<String, Object> first = refused.get(0);
+        assertThat(TestDatabase.query("SELECT outcome FROM audit_event WHERE dossier_id = ? AND action = ? "
+                        + "AND occurred_at >= ? ORDER BY occurred_at, id", first.get("dossier_id"), first.get("action"),
+                first.get("occurred_at")).stream().map(r -> r.get("outcome")).toList())
+                .containsSubsequence("token-refused", "ok");
     }
 
     private JsonObject finalResultOf(String sandboxOutcome) {

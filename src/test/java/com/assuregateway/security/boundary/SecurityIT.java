@@ -71,12 +71,16 @@ class SecurityIT {
     @Test
     void rolesDecideWhatACallerMayDo() {
         Api reviewer = anonymous.as(Tokens.of(List.of("reviewer"), TENANT_A));
+        Api nobody = anonymous.as(Tokens.of(List.of("some-other-role"), TENANT_A));
         Api auditor = anonymous.as(Tokens.of(List.of("auditor"), TENANT_B));
         assertProblem(reviewer.post("api/v1/dossiers", "{\"externalReference\":\"r-1\"}"), 403, "forbidden");
         assertProblem(auditor.post("api/v1/dossiers", "{\"externalReference\":\"r-2\"}"), 403, "forbidden");
 
         String dossierId = new Portal(portalA).newDossier();
-        assertProblem(reviewer.get("api/v1/dossiers/" + dossierId), 403, "forbidden");
+        assertProblem(nobody.get("api/v1/dossiers/" + dossierId), 403, "forbidden");
+        // a reviewer reads what it reviews, of every tenant, and changes nothing of the flow
+        assertThat(reviewer.get("api/v1/dossiers/" + dossierId).status()).isEqualTo(200);
+        assertProblem(reviewer.delete("api/v1/dossiers/" + dossierId), 403, "forbidden");
         // an auditor reads every tenant's record, and changes nothing
         assertThat(auditor.get("api/v1/dossiers/" + dossierId).status()).isEqualTo(200);
         assertProblem(auditor.delete("api/v1/dossiers/" + dossierId), 403, "forbidden");

@@ -1,0 +1,135 @@
+package com.assuregateway.idempotency.boundary;
+
+import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.idempotency.control.IdempotencyStore;
+import com.assuregateway.idempotency.control.IdempotencyStore.Claim;
+import com.assuregateway.idempotency.entity.IdempotencyRecord;
+import com.assuregateway.problems.boundary.ProblemResponses;
+import com.assuregateway.problems.entity.FieldError;
+import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.boundary.Caller;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Providers;
+import jakarta.ws.rs.core.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on portal POSTs. The same key with the same request gets the first answer again
+ * (marked {@code Idempotent-Replayed: true}); with another request it is 422; while the first is still
+ * being answered, 409. Answers of 5xx are not kept: the failure may pass, and the retry should run.
+ * Without a key nothing changes (the one-dossier-per-end-user rule holds on its own).
+ */
+@jakarta.ws.rs.ext.Provider
+@Priority(Priorities.USER)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+    @Inject
+    IdempotencyStore store;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    Providers providers;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        String path = request.getUriInfo().getPath();
+        if (key == null || !"POST".equals(request.getMethod()) || !path.startsWith("api/v1/")
+                || path.startsWith("api/v1/assure-events")) {
+            return;
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            request.abortWith(ProblemResponses.of(ProblemType.VALIDATION, "Idempotency-Key must be 1 to 200 "
+                    + "visible ASCII characters", "/" + path, List.of(new FieldError(HEADER, "invalid")), null, null));
+            return;
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String hash = Fingerprint.sha256((request.getMethod() + " /" + path + "\n").getBytes(StandardCharsets.UTF_8),
+                body);
+        IdempotencyRecord.Key id = new IdempotencyRecord.Key(owner(), key);
+        Claim claim = claim(id, hash, request.getMethod() + " /" + path);
+        if (claim instanceof Claim.Proceed) {
+            request.setProperty(CLAIMED, id);
+        } else if (claim instanceof Claim.Replay replay) {
+            request.abortWith(replay(replay.first()));
+        } else if (claim instanceof Claim.Mismatch) {
+            request.abortWith(ProblemResponses.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used with another request; use a new key for a new request", "/" + path));
+        } else {
+            request.abortWith(ProblemResponses.of(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                    "The first request with this Idempotency-Key is still being answered", "/" + path,
+                    List.of(), null, 1));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIMED) instanceof IdempotencyRecord.Key id)) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            store.release(id);
+            return;
+        }
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        store.complete(id, response.getStatus(), response.getMediaType() == null ? null : response.getMediaType().toString(),
+                location == null ? null : location.toString(), serialized(response.getEntity()));
+    }
+
+    /** Two requests racing for one new key: the loser finds the winner's claim. */
+    private Claim claim(IdempotencyRecord.Key id, String hash, String methodPath) {
+        try {
+            return store.claim(id, hash, methodPath);
+        } catch (RuntimeException concurrentClaim) {
+            return store.claim(id, hash, methodPath);
+        }
+    }
+
+    private String owner() {
+        try {
+            return caller.tenant();
+        } catch (RuntimeException noTenant) {
+            return "subject:" + caller.subject();
+        }
+    }
+
+    private static Response replay(IdempotencyRecord first) {
+        Response.ResponseBuilder answer = Response.status(first.status()).header("Idempotent-Replayed", "true");
+        if (first.body() != null) {
+            answer.entity(first.body()).type(first.contentType());
+        }
+        if (first.location() != null) {
+            answer.header(HttpHeaders.LOCATION, first.location());
+        }
+        return answer.build();
+    }
+
+    private String serialized(Object entity) {
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
+        }
+        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+        return resolver.getContext(entity.getClass()).toJson(entity);
+    }
+}

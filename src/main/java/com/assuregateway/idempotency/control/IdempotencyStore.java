@@ -1,0 +1,97 @@
+package com.assuregateway.idempotency.control;
+
+import com.assuregateway.idempotency.entity.IdempotencyRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Claims a key for one request at a time, and keeps the answer for {@code gateway.idempotency.ttl-hours}.
+ * A claim whose request died in flight (older than {@code gateway.idempotency.in-flight-seconds}) may be
+ * taken over.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class IdempotencyStore {
+
+    /** What the filter does with a request that carries a key. */
+    public sealed interface Claim {
+        /** The key is this request's now: go ahead and record the answer. */
+        record Proceed() implements Claim {
+        }
+
+        /** The same request was answered before: send that answer again. */
+        record Replay(IdempotencyRecord first) implements Claim {
+        }
+
+        /** The key was used for another request. */
+        record Mismatch() implements Claim {
+        }
+
+        /** The first request with the key is still being answered. */
+        record InFlight() implements Claim {
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "gateway.idempotency.ttl-hours", defaultValue = "24")
+    long ttlHours;
+
+    @Inject
+    @ConfigProperty(name = "gateway.idempotency.in-flight-seconds", defaultValue = "120")
+    long inFlightSeconds;
+
+    public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath) {
+        IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(ttlHours)))) {
+            em.remove(existing);
+            em.flush();
+            existing = null;
+        }
+        if (existing == null) {
+            em.persist(new IdempotencyRecord(key, requestHash, methodPath));
+            em.flush();
+            return new Claim.Proceed();
+        }
+        if (existing.isCompleted()) {
+            return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
+        }
+        if (existing.createdAt().isBefore(now.minusSeconds(inFlightSeconds))) {
+            existing.restart(requestHash, methodPath);
+            return new Claim.Proceed();
+        }
+        return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
+    }
+
+    public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body) {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
+        if (record != null) {
+            record.complete(status, contentType, location, body);
+        }
+    }
+
+    /** The request failed in a way worth repeating (5xx): the key is free again. */
+    public void release(IdempotencyRecord.Key key) {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
+        if (record != null && !record.isCompleted()) {
+            em.remove(record);
+        }
+    }
+
+    /** Forgets answers older than the retention of keys. */
+    public int purgeExpired() {
+        return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :cutoff")
+                .setParameter("cutoff", Instant.now().minus(Duration.ofHours(ttlHours)))
+                .executeUpdate();
+    }
+}

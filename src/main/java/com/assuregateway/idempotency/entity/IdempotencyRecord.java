@@ -1,0 +1,109 @@
+package com.assuregateway.idempotency.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One Idempotency-Key of one tenant: the request it was first used with and, once done, its answer. */
+@Entity
+@Table(name = "idempotency_record")
+public class IdempotencyRecord {
+
+    /** Keys are the client's, so they are unique per tenant only. A class, not a record: JPA builds it empty. */
+    @Embeddable
+    public static class Key implements Serializable {
+
+        @Column(name = "tenant")
+        private String tenant;
+
+        @Column(name = "idempotency_key")
+        private String key;
+
+        protected Key() {
+        }
+
+        public Key(String tenant, String key) {
+            this.tenant = tenant;
+            this.key = key;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && tenant.equals(that.tenant) && key.equals(that.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(tenant, key);
+        }
+    }
+
+    @EmbeddedId
+    private Key id;
+
+    @Column(name = "request_hash", nullable = false)
+    private String requestHash;
+
+    @Column(name = "method_path", nullable = false)
+    private String methodPath;
+
+    private Integer status;
+
+    @Column(name = "content_type")
+    private String contentType;
+
+    private String location;
+
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Version
+    private long version;
+
+    protected IdempotencyRecord() {
+    }
+
+    public IdempotencyRecord(Key id, String requestHash, String methodPath) {
+        this.id = id;
+        this.requestHash = requestHash;
+        this.methodPath = methodPath;
+        this.createdAt = Instant.now();
+    }
+
+    public void complete(int status, String contentType, String location, String body) {
+        this.status = status;
+        this.contentType = contentType;
+        this.location = location;
+        this.body = body;
+        this.completedAt = Instant.now();
+    }
+
+    /** A request that died in flight: the key's next request starts over. */
+    public void restart(String requestHash, String methodPath) {
+        this.requestHash = requestHash;
+        this.methodPath = methodPath;
+        this.createdAt = Instant.now();
+    }
+
+    public boolean isCompleted() {
+        return completedAt != null;
+    }
+
+    public Key id() { return id; }
+    public String requestHash() { return requestHash; }
+    public Integer status() { return status; }
+    public String contentType() { return contentType; }
+    public String location() { return location; }
+    public String body() { return body; }
+    public Instant createdAt() { return createdAt; }
+}

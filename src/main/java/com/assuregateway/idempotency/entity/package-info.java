@@ -1,0 +1,2 @@
+/** The stored first answer of a key. */
+package com.assuregateway.idempotency.entity;

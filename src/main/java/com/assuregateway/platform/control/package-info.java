@@ -1,0 +1,2 @@
+/** Cross-cutting services every component uses: the gateway's metrics. */
+package com.assuregateway.platform.control;

@@ -1,0 +1,121 @@
+package com.assuregateway.sandbox.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
+
+/**
+ * Faults the sandbox injects on demand, to show what the gateway does when Assure misbehaves: each planned
+ * fault hits the next {@code times} calls of one operation (or of any, with operation "any").
+ */
+@ApplicationScoped
+public class SandboxFaults {
+
+    /** What Assure does wrong. */
+    public enum Kind {
+        /** 503 with a problem body. */
+        SERVER_ERROR,
+        /** 429 with Retry-After. */
+        TOO_MANY_REQUESTS,
+        /** Answers correctly, after a delay. */
+        SLOW,
+        /** Waits past any reasonable read timeout, then carries the request out anyway. */
+        TIMEOUT,
+        /** Carries the request out and drops the connection in the middle of the answer. */
+        CONNECTION_RESET,
+        /** Carries the request out and answers 200 with a body that is not JSON. */
+        MALFORMED_BODY;
+
+        public static Kind of(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "5xx", "server-error" -> SERVER_ERROR;
+                case "429", "too-many-requests" -> TOO_MANY_REQUESTS;
+                case "slow" -> SLOW;
+                case "timeout" -> TIMEOUT;
+                case "reset", "connection-reset" -> CONNECTION_RESET;
+                case "malformed", "malformed-body" -> MALFORMED_BODY;
+                default -> throw new IllegalArgumentException("Unknown fault " + name);
+            };
+        }
+    }
+
+    /** A planned fault; times counts down as it hits. */
+    public static final class Plan {
+        final Kind kind;
+        final String operation;
+        final long delayMs;
+        int times;
+
+        Plan(Kind kind, String operation, int times, long delayMs) {
+            this.kind = kind;
+            this.operation = operation;
+            this.times = times;
+            this.delayMs = delayMs;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public long delayMs() {
+            return delayMs;
+        }
+    }
+
+    private static final Pattern PROCESS = Pattern.compile("/dossiers/[^/]+/processes/[^/]+");
+    private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
+
+    public void plan(Kind kind, String operation, int times, long delayMs) {
+        plans.add(new Plan(kind, operation, Math.max(1, times), Math.max(0, delayMs)));
+    }
+
+    public void clear() {
+        plans.clear();
+    }
+
+    /** The fault for this call, if one is planned; using it up. */
+    public synchronized Optional<Plan> take(String method, String path) {
+        String operation = operation(method, path);
+        for (Plan plan : plans) {
+            if (plan.times > 0 && ("any".equals(plan.operation) || plan.operation.equals(operation))) {
+                plan.times--;
+                if (plan.times == 0) {
+                    plans.remove(plan);
+                }
+                return Optional.of(plan);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The spec's operation name of a sandbox call, by method and path below /sandbox/assure. */
+    static String operation(String method, String path) {
+        String p = path.replaceAll("/+$", "");
+        boolean process = PROCESS.matcher(p).matches();
+        if (p.equals("/dossiers")) {
+            return method.equals("POST") ? "createDossier" : "getDossiers";
+        }
+        if (p.matches("/dossiers/[^/]+")) {
+            return method.equals("DELETE") ? "deleteDossier" : "getDossier";
+        }
+        if (p.matches("/dossiers/[^/]+/processes")) {
+            return "createProcess";
+        }
+        if (process) {
+            return switch (method) {
+                case "POST" -> "startVerification";
+                case "DELETE" -> "deleteProcess";
+                default -> "getProcess";
+            };
+        }
+        if (p.endsWith("/images")) {
+            return method.equals("POST") ? "setImages" : "getImages";
+        }
+        if (p.endsWith("/download")) {
+            return "getZipFile";
+        }
+        return p.endsWith("/fail") ? "setFailedProcess" : "other";
+    }
+}

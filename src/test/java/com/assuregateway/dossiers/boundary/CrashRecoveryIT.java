@@ -1,0 +1,169 @@
+package com.assuregateway.dossiers.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayProcess;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the gateway in the middle of an upstream write, with PostgreSQL: after a restart every process
+ * is completed or clearly resumable, no event is lost and nothing exists twice at Assure. "Assure" is a
+ * second server (the built-in sandbox of another gateway process), so it outlives the crash.
+ */
+class CrashRecoveryIT {
+
+    private static GatewayProcess assure;
+    private static GatewayProcess gateway;
+    private static Api assureApi;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "the crash test runs in the PostgreSQL run");
+        TestDatabase.prepare();
+        File logs = new File("target/it-logs");
+        int assurePort = GatewayProcess.freePort();
+        Map<String, String> assureConfig = new LinkedHashMap<>();
+        assureConfig.put("db.url", "jdbc:h2:" + new File("target/it-h2/crash-assure-" + System.nanoTime()).getAbsolutePath());
+        assureConfig.put("gateway.sandbox.slow-delay-ms", "6000");
+        assureConfig.put("gateway.sandbox.processing-polls", "1");
+        assure = new GatewayProcess(assurePort, assureConfig, new File(logs, "crash-assure.log")).start();
+        assureApi = new Api(assure.url()).as(Tokens.portal("crash-tenant"));
+
+        Map<String, String> gatewayConfig = new LinkedHashMap<>();
+        gatewayConfig.put("db.url", TestDatabase.url());
+        gatewayConfig.put("db.user", System.getProperty("test.db.user"));
+        gatewayConfig.put("db.password", System.getProperty("test.db.password"));
+        gatewayConfig.put("assure/mp-rest/url", assure.url() + "sandbox/assure");
+        gatewayConfig.put("assure.auth.token-url", assure.url() + "sandbox/auth/open/connect/token");
+        gatewayConfig.put("gateway.followup.interval-ms", "500");
+        gatewayConfig.put("gateway.followup.initial-delay-seconds", "1");
+        gatewayConfig.put("gateway.followup.max-delay-seconds", "2");
+        gatewayConfig.put("gateway.followup.intent-grace-seconds", "10");
+        gatewayConfig.put("gateway.followup.lease-seconds", "15");
+        gatewayConfig.put("assure/mp-rest/readTimeout", "8000");
+        gateway = new GatewayProcess(GatewayProcess.freePort(), gatewayConfig, new File(logs, "crash-gateway.log")).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (assure != null) {
+            assure.close();
+        }
+    }
+
+    @Test
+    void aCrashWhileStartingVerificationIsFinishedAfterRestartWithoutASecondStart() throws Exception {
+        Portal portal = new Portal(new Api(gateway.url()).as(Tokens.portal("crash-tenant")));
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0xA0));
+
+        // Assure takes 6 s to answer this start; the gateway dies 2 s into it
+        CompletableFuture<Void> inFlight = inBackground(() -> portal.verify(dossierId, processId, "slow"));
+        Thread.sleep(2000);
+        gateway.kill();
+        inFlight.handle((ok, failure) -> null).join();
+        gateway.start();
+
+        assertThat(awaitStatus(processId)).isEqualTo("ACCEPTED");
+        awaitArchive(processId);
+        List<String> events = TestDatabase.events(processId);
+        assertThat(events).contains("EVIDENCE verification.requested recorded", "STATE decision.made accepted");
+        assertThat(events.stream().filter(e -> e.contains("assure.startVerification")))
+                .as("the start is never repeated; the killed request never recorded an answer").isEmpty();
+        assertThat(assureProcessesOf(dossierId)).hasSize(1);
+    }
+
+    @Test
+    void aCrashWhileCreatingAProcessIsRepairedAndLeavesNoOrphanAtAssure() throws Exception {
+        Portal portal = new Portal(new Api(gateway.url()).as(Tokens.portal("crash-tenant")));
+        String dossierId = portal.newDossier();
+        Answer planned = assureApi.post("sandbox/control/faults",
+                "{\"fault\":\"slow\",\"operation\":\"createProcess\",\"times\":1,\"delayMs\":6000}");
+        assertThat(planned.status()).isEqualTo(204);
+
+        CompletableFuture<Void> inFlight = inBackground(() -> portal.newProcess(dossierId));
+        Thread.sleep(2000);
+        gateway.kill();
+        inFlight.handle((ok, failure) -> null).join();
+        List<Map<String, Object>> reserved = TestDatabase.query(
+                "SELECT id, assure_process_id FROM verification_process WHERE dossier_id = ?", dossierId);
+        assertThat(reserved).as("the intent was recorded before the call").hasSize(1);
+        assertThat(reserved.get(0).get("assure_process_id")).isNull();
+        gateway.start();
+
+        String processId = (String) reserved.get(0).get("id");
+        String assureProcessId = null;
+        for (int i = 0; i < 120 && assureProcessId == null; i++) {
+            Thread.sleep(250);
+            assureProcessId = (String) TestDatabase.single("SELECT assure_process_id FROM verification_process "
+                    + "WHERE id = ?", processId).get("assure_process_id");
+        }
+        assertThat(assureProcessId).as("repaired from Assure's dossier").isNotNull();
+        assertThat(TestDatabase.events(processId)).contains("STATE process.repaired linked");
+        assertThat(assureProcessesOf(dossierId)).containsExactly(assureProcessId);
+    }
+
+    private static CompletableFuture<Void> inBackground(Supplier<Object> call) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                call.get();
+            } catch (RuntimeException | AssertionError dropped) {
+                // the server died under it: that is the point
+            }
+        });
+    }
+
+    /** The process ids Assure (the other server) has in this dossier, asked with Assure's own token. */
+    private static List<String> assureProcessesOf(String dossierId) throws Exception {
+        String assureDossierId = (String) TestDatabase.single("SELECT assure_dossier_id FROM dossier WHERE id = ?",
+                dossierId).get("assure_dossier_id");
+        Answer token = new Api(assure.url()).postForm("sandbox/auth/open/connect/token",
+                "grant_type=client_credentials&scope=signicat-api",
+                "Basic " + Base64.getEncoder().encodeToString("sandbox-client:sandbox-secret".getBytes()));
+        JsonObject dossier = new Api(assure.url()).as(token.json().getString("access_token"))
+                .get("sandbox/assure/dossiers/" + assureDossierId).json();
+        return dossier.getJsonArray("processes").stream().map(p -> p.asJsonObject().getString("processId")).toList();
+    }
+
+    private static String awaitStatus(String processId) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            String status = (String) TestDatabase.single("SELECT status FROM verification_process WHERE id = ?",
+                    processId).get("status");
+            if (!status.equals("PENDING") && !status.equals("PROCESSING")) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Process " + processId + " did not become final after the restart");
+    }
+
+    private static void awaitArchive(String processId) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (!TestDatabase.query("SELECT process_id FROM evidence_archive WHERE process_id = ?", processId).isEmpty()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No archive for " + processId);
+    }
+}

@@ -1,0 +1,92 @@
+package com.assuregateway.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The microbundle as an operator runs it ({@code java -jar target/assure-gateway-microbundle.jar}), in a
+ * process of its own that a test can kill -9 and start again.
+ */
+public final class GatewayProcess implements AutoCloseable {
+
+    private final int port;
+    private final Map<String, String> properties;
+    private final File log;
+    private Process process;
+
+    public GatewayProcess(int port, Map<String, String> properties, File log) {
+        this.port = port;
+        this.properties = properties;
+        this.log = log;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts it and waits until /health/ready says UP. */
+    public GatewayProcess start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.JAVA, "-Xmx512m"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", "target/assure-gateway-microbundle.jar", "--port", String.valueOf(port),
+                "--nocluster"));
+        log.getParentFile().mkdirs();
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 240; i++) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The gateway exited at start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The gateway did not become ready; see " + log);
+    }
+
+    /** kill -9: no shutdown hook, no graceful end of requests in flight. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static final class Path {
+        static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    }
+}
