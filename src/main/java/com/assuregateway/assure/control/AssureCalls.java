@@ -2,6 +2,7 @@ package com.assuregateway.assure.control;
 
 import com.assuregateway.audit.control.AuditLog;
 import com.assuregateway.audit.entity.Subject;
+import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,8 +83,9 @@ public class AssureCalls {
             audit.upstreamCall(subject, action, "no-token", null, durationMs, null, tokenProblem.getMessage());
             return tokenProblem;
         }
-        boolean timeout = causedBy(e, SocketTimeoutException.class) || causedBy(e, HttpTimeoutException.class);
-        boolean refusedConnection = causedBy(e, ConnectException.class);
+        boolean timeout = ProblemResponses.causedBy(e, SocketTimeoutException.class)
+                || ProblemResponses.causedBy(e, HttpTimeoutException.class);
+        boolean refusedConnection = ProblemResponses.causedBy(e, ConnectException.class);
         audit.upstreamCall(subject, action, timeout ? "timeout" : "unreachable", null, durationMs, null,
                 rootCause(e).getClass().getSimpleName());
         return timeout
@@ -126,14 +128,6 @@ public class AssureCalls {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Throwable rootCause(Throwable e) {
         Throwable t = e;

@@ -1,6 +1,5 @@
 package com.assuregateway.problems.boundary;
 
-import com.assuregateway.problems.entity.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,29 +20,14 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : response.getStatus();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemType type = switch (status) {
-            case 401 -> ProblemType.UNAUTHORIZED;
-            case 403 -> ProblemType.FORBIDDEN;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED_BODY;
-        };
-        Response problem = ProblemResponses.of(type, detail(type), uri == null ? null : uri.toString());
+        Response problem = ProblemResponses.forStatus(status, uri == null ? null : uri.toString());
         response.setStatus(status);
         response.setContentType(ProblemResponses.PROBLEM_JSON);
-        if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
+        problem.getStringHeaders().forEach((name, values) -> {
+            if (response.getHeader(name) == null && !name.equalsIgnoreCase("Content-Type")) {
+                response.setHeader(name, values.get(0));
+            }
+        });
         response.getWriter().write((String) problem.getEntity());
-    }
-
-    private static String detail(ProblemType type) {
-        return switch (type) {
-            case UNAUTHORIZED -> "A valid bearer token (signature, issuer, audience, expiry) is required";
-            case FORBIDDEN -> "The token's roles do not allow this";
-            case NOT_FOUND -> "No resource at this path";
-            case METHOD_NOT_ALLOWED -> "This path does not accept that method";
-            default -> "The request could not be completed";
-        };
     }
 }

@@ -28,6 +28,47 @@ public final class ProblemResponses {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The answer for a bare HTTP status that JAX-RS or the servlet container raised (unknown path, wrong
+     * method, no token...), with the detail a client needs to act on it.
+     */
+    public static Response forStatus(int status, String instance) {
+        ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? ProblemType.MALFORMED_BODY : ProblemType.INTERNAL;
+        };
+        String detail = switch (type) {
+            case UNAUTHORIZED -> "A valid bearer token (signature, issuer, audience, expiry) is required";
+            case FORBIDDEN -> "The token's roles do not allow this";
+            case NOT_FOUND -> "No resource at this path";
+            case METHOD_NOT_ALLOWED -> "This path does not accept that method";
+            case NOT_ACCEPTABLE -> "No representation matches the Accept header";
+            case UNSUPPORTED_MEDIA_TYPE -> "This path does not accept that Content-Type";
+            case MALFORMED_BODY -> "The request body or parameters cannot be read; send well-formed JSON of the documented shape";
+            default -> "The request could not be completed";
+        };
+        Response problem = of(type, detail, instance);
+        return type == ProblemType.UNAUTHORIZED
+                ? Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
+                : problem;
+    }
+
+    /** Whether the failure, or anything that caused it, is of that type. */
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Response of(GatewayProblem problem, String instance) {
         return of(problem.type(), problem.getMessage(), instance, problem.fieldErrors(),
                 problem.upstreamTraceId(), problem.retryAfterSeconds());

@@ -38,7 +38,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (carried.isPresent()) {
             return ProblemResponses.of(carried.get(), "/" + uriInfo.getPath());
         }
-        if (causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
+        if (ProblemResponses.causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
             return ProblemResponses.of(ProblemType.WRONG_STATE, "The record changed while this request was "
                     + "being answered; read it again and retry", "/" + uriInfo.getPath());
         }
@@ -57,14 +57,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 "/" + uriInfo.getPath());
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static Throwable unwrap(Throwable exception) {
         Throwable current = exception;
