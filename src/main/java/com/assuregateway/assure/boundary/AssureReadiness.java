@@ -5,13 +5,13 @@ import com.assuregateway.assure.control.AssureEndpoints;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,8 +49,8 @@ public class AssureReadiness implements HealthCheck {
     @ConfigProperty(name = "gateway.health.assure-cache-seconds", defaultValue = "30")
     long cacheSeconds;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor executor;
 
     Clock clock = Clock.systemUTC();
 
