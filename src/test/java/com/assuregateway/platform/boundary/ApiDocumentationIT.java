@@ -8,6 +8,7 @@ import com.assuregateway.dossiers.boundary.PhotoCopyRequest;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView;
 import com.assuregateway.dossiers.boundary.ProcessRequest;
 import com.assuregateway.dossiers.boundary.ProcessView;
+import com.assuregateway.dossiers.boundary.ReviewRequest;
 import com.assuregateway.dossiers.boundary.VerificationAccepted;
 import com.assuregateway.dossiers.boundary.VerificationRequest;
 import com.assuregateway.problems.entity.ProblemType;
@@ -65,7 +66,7 @@ class ApiDocumentationIT {
     /** The records a portal sends or receives; nested records are followed. */
     private static final List<Class<?>> WIRE_RECORDS = List.of(DossierRequest.class, DossierView.class,
             ProcessRequest.class, ProcessCreatedView.class, PhotoCopyRequest.class, VerificationRequest.class,
-            VerificationAccepted.class, ProcessView.class);
+            VerificationAccepted.class, ProcessView.class, ReviewRequest.class);
 
     /** What ProblemResponses writes. */
     private static final Set<String> PROBLEM_FIELDS =
@@ -99,7 +100,7 @@ class ApiDocumentationIT {
     @Test
     void everyOperationOfThePortalApiIsDocumentedAndNothingElse() throws IOException {
         Map<String, Method> implemented = portalOperations();
-        assertThat(implemented).as("reflection found the portal API").hasSizeGreaterThanOrEqualTo(7);
+        assertThat(implemented).as("reflection found the portal API").hasSizeGreaterThanOrEqualTo(11);
         JsonObject paths = document.getJsonObject("paths");
         Set<String> documented = new TreeSet<>();
         paths.forEach((path, item) -> item.asJsonObject().keySet().stream()

@@ -7,6 +7,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayDeployment;
 import com.assuregateway.testsupport.TcpProxy;
 import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class HealthIT {
 
     @Test
     void readinessShowsAssuresTokenEndpointAnswering() {
-        Api api = new Api(base);
+        Api api = new Api(base).as(Tokens.portal("health-it"));
         // the first API request tells the gateway the port its built-in sandbox listens on
         assertThat(api.get("api/v1/dossiers/" + UUID.randomUUID()).status()).isEqualTo(404);
         JsonObject assure = awaitCheck(api, "assure", c -> c.getJsonObject("data").containsKey("checkedAt"));
@@ -94,7 +95,7 @@ class HealthIT {
 
     @Test
     void readinessIsDownWhileTheDatabaseIsGoneAndUpWhenItIsBack() {
-        Api api = new Api(base);
+        Api api = new Api(base).as(Tokens.portal("health-it"));
         awaitCheck(api, "database", c -> c.getString("status").equals("UP"));
 
         database.cut();
