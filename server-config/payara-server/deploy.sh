@@ -5,6 +5,7 @@
 # and a FaceTec process through the API (built-in sandbox), then stops the domain.
 #
 #   mvn -B package -DskipTests && server-config/payara-server/deploy.sh [--keep] [--screenshots]
+# (a build first: the WAR, and target/classes for the development token the walk-through calls with)
 #
 #   --keep         leave the domain running (stop it with target/payara-server/payara6/bin/asadmin stop-domain assure-gateway)
 #   --screenshots  also take the admin-console screenshots of docs/admin-console.md into docs/images/
@@ -93,34 +94,37 @@ echo "$ready" | grep -q '"status":"UP"' || fail "/health/ready is not UP"
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 expect() { [ "$1" = "$2" ] || fail "$3: expected $2, got $1"; }
 
-step "A dossier and a FaceTec process through the API"
+step "A dossier and a FaceTec process through the API (a portal's development token)"
 API="$BASE/api/v1"
-answer=$(curl -s -w '\n%{http_code}' -X POST "$API/dossiers" -H 'Content-Type: application/json' \
+TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant payara-demo --minutes 30)
+AUTH="Authorization: Bearer $TOKEN"
+answer=$(curl -s -w '\n%{http_code}' -X POST "$API/dossiers" -H "$AUTH" -H 'Content-Type: application/json' \
     -d "{\"externalReference\":\"payara-server-$(date +%s)\"}")
 expect "$(tail -n1 <<<"$answer")" 201 "open dossier"
 D=$(head -n1 <<<"$answer" | json '["dossierId"]')
 echo "dossier $D"
-answer=$(curl -s -w '\n%{http_code}' -X POST "$API/dossiers/$D/processes" -H 'Content-Type: application/json' \
+answer=$(curl -s -w '\n%{http_code}' -X POST "$API/dossiers/$D/processes" -H "$AUTH" -H 'Content-Type: application/json' \
     -d '{"provider":"facetec"}')
 expect "$(tail -n1 <<<"$answer")" 201 "create process"
 P=$(head -n1 <<<"$answer" | json '["processId"]')
 echo "process $P"
 python3 -c "import base64,sys;sys.stdout.buffer.write(base64.b64decode('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC'))" > "$WORK/selfie.png"
-expect "$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$API/dossiers/$D/processes/$P/selfie" \
+expect "$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$API/dossiers/$D/processes/$P/selfie" -H "$AUTH" \
     -H 'Content-Type: image/png' --data-binary @"$WORK/selfie.png")" 204 "reference photo"
-expect "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$API/dossiers/$D/processes/$P/verification" \
+expect "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$API/dossiers/$D/processes/$P/verification" -H "$AUTH" \
     -H 'Content-Type: application/json' -d '{"facetecEnrollment":{"faceScan":"ZmFjZVNjYW4=","auditTrailImage":"/9j/4AAQ",
       "lowQualityAuditTrailImage":"/9j/4AAQ","userAgent":"facetec|sdk|web|payara-server-demo|sandbox:accepted"},
       "imageDepiction":"selfie"}')" 202 "start verification"
 status=""
 for _ in $(seq 1 30); do
-    status=$(curl -s "$API/dossiers/$D/processes/$P" | json '["status"]')
+    status=$(curl -s -H "$AUTH" "$API/dossiers/$D/processes/$P" | json '["status"]')
     [ "$status" != pending ] && [ "$status" != processing ] && break
     sleep 1
 done
 expect "$status" accepted "final status"
 echo "process $P: $status"
-expect "$(curl -s -o "$WORK/full-result.zip" -w '%{http_code}' "$API/dossiers/$D/processes/$P/full-result")" 200 "full result"
+expect "$(curl -s -o /dev/null -w '%{http_code}' "$API/dossiers/$D")" 401 "a call without a token"
+expect "$(curl -s -o "$WORK/full-result.zip" -w '%{http_code}' -H "$AUTH" "$API/dossiers/$D/processes/$P/full-result")" 200 "full result"
 unzip -l "$WORK/full-result.zip" | tail -n +2
 expect "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/openapi")" 200 "/openapi"
 expect "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api-docs/index.html")" 200 "Swagger UI"
