@@ -19,9 +19,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -130,9 +132,9 @@ class ApiDocumentationIT {
                     .map(this::resolve)
                     .forEach(p -> parameters.add(p.getString("name")));
             Arrays.stream(javaMethod.getParameters())
-                    .filter(p -> p.isAnnotationPresent(PathParam.class))
-                    .forEach(p -> assertThat(parameters).as(operation)
-                            .contains(p.getAnnotation(PathParam.class).value()));
+                    .map(ApiDocumentationIT::parameterName)
+                    .filter(name -> name != null)
+                    .forEach(name -> assertThat(parameters).as(operation).contains(name));
         });
     }
 
@@ -267,6 +269,20 @@ class ApiDocumentationIT {
             }
         }
         return operations;
+    }
+
+    /** The name of a path, query or header parameter; null for the body and injected values. */
+    private static String parameterName(java.lang.reflect.Parameter parameter) {
+        if (parameter.isAnnotationPresent(PathParam.class)) {
+            return parameter.getAnnotation(PathParam.class).value();
+        }
+        if (parameter.isAnnotationPresent(QueryParam.class)) {
+            return parameter.getAnnotation(QueryParam.class).value();
+        }
+        if (parameter.isAnnotationPresent(HeaderParam.class)) {
+            return parameter.getAnnotation(HeaderParam.class).value();
+        }
+        return null;
     }
 
     /** Every media type the Java methods of one operation consume. */
