@@ -1,2 +1,2 @@
-/** JAX-RS filters the upstream client needs from incoming requests. */
+/** What the rest of the server sees of the upstream: the port-learning filter and Assure's readiness check. */
 package com.assuregateway.assure.boundary;

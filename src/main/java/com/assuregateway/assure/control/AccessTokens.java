@@ -69,6 +69,14 @@ public class AccessTokens {
         return cached.value();
     }
 
+    /**
+     * Fetches a new token now, whatever is cached, and keeps it: proof that the token endpoint answers and
+     * accepts the credentials. The readiness check calls it; the token it gets is as good as any other.
+     */
+    public synchronized void renew() {
+        cached = fetch();
+    }
+
     /** Forgets the token Assure refused, unless another caller already replaced it. */
     public synchronized void invalidate(String refused) {
         if (cached != null && cached.value().equals(refused)) {

@@ -1,0 +1,340 @@
+package com.assuregateway.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assuregateway.dossiers.boundary.DossierRequest;
+import com.assuregateway.dossiers.boundary.DossierView;
+import com.assuregateway.dossiers.boundary.PhotoCopyRequest;
+import com.assuregateway.dossiers.boundary.ProcessCreatedView;
+import com.assuregateway.dossiers.boundary.ProcessRequest;
+import com.assuregateway.dossiers.boundary.ProcessView;
+import com.assuregateway.dossiers.boundary.ReviewRequest;
+import com.assuregateway.dossiers.boundary.VerificationAccepted;
+import com.assuregateway.dossiers.boundary.VerificationRequest;
+import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayDeployment;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document at /openapi against the code it describes: every JAX-RS operation of the portal API
+ * (found by reflection in the compiled classes), every field of the records on the wire, every problem type
+ * with its status; then Swagger UI at /api-docs/ in a real headless Chromium, showing those operations.
+ * The document does not depend on the database, so this class runs in the H2 run only (pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiDocumentationIT {
+
+    /** The records a portal sends or receives; nested records are followed. */
+    private static final List<Class<?>> WIRE_RECORDS = List.of(DossierRequest.class, DossierView.class,
+            ProcessRequest.class, ProcessCreatedView.class, PhotoCopyRequest.class, VerificationRequest.class,
+            VerificationAccepted.class, ProcessView.class, ReviewRequest.class);
+
+    /** What ProblemResponses writes. */
+    private static final Set<String> PROBLEM_FIELDS =
+            Set.of("type", "title", "status", "detail", "instance", "errors", "upstreamTraceId");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return GatewayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    JsonObject document;
+
+    @BeforeEach
+    void fetchDocument() {
+        Answer answer = new Api(base).get("openapi?format=json");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        document = answer.json();
+    }
+
+    @Test
+    void servedAsYamlByDefaultWithTheStaticDocumentsTitle() {
+        Answer yaml = new Api(base).get("openapi");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.text()).startsWith("openapi: 3.0.3");
+        assertThat(document.getJsonObject("info").getString("title")).isEqualTo("Assure Gateway portal API");
+    }
+
+    @Test
+    void everyOperationOfThePortalApiIsDocumentedAndNothingElse() throws IOException {
+        Map<String, Method> implemented = portalOperations();
+        assertThat(implemented).as("reflection found the portal API").hasSizeGreaterThanOrEqualTo(11);
+        JsonObject paths = document.getJsonObject("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(key -> Set.of("get", "put", "post", "delete", "patch").contains(key))
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(implemented.keySet());
+
+        implemented.forEach((operation, javaMethod) -> {
+            String[] methodAndPath = operation.split(" ", 2);
+            JsonObject pathItem = paths.getJsonObject(methodAndPath[1]);
+            JsonObject op = pathItem.getJsonObject(methodAndPath[0].toLowerCase(Locale.ROOT));
+            assertThat(op.getString("operationId", "")).as(operation).isNotBlank();
+            assertThat(op.getString("summary", "")).as(operation).isNotBlank();
+            assertThat(op.getJsonArray("tags")).as(operation).isNotEmpty();
+            assertThat(op.getJsonObject("responses").keySet()).as(operation + " has a success answer")
+                    .anyMatch(status -> status.startsWith("2"));
+            assertThat(op.getJsonObject("responses").keySet()).as(operation + " documents the internal error")
+                    .contains("500");
+            for (String consumed : consumedTypes(operation, implemented)) {
+                assertThat(op.getJsonObject("requestBody").getJsonObject("content").keySet())
+                        .as(operation + " request body").contains(consumed);
+            }
+            Set<String> parameters = new HashSet<>();
+            Stream.of(pathItem.getJsonArray("parameters"), op.getJsonArray("parameters"))
+                    .filter(list -> list != null)
+                    .flatMap(List::stream)
+                    .map(this::resolve)
+                    .forEach(p -> parameters.add(p.getString("name")));
+            Arrays.stream(javaMethod.getParameters())
+                    .map(ApiDocumentationIT::parameterName)
+                    .filter(name -> name != null)
+                    .forEach(name -> assertThat(parameters).as(operation).contains(name));
+        });
+    }
+
+    @Test
+    void theSandboxIsNotPartOfThePortalDocument() {
+        assertThat(document.getJsonObject("paths").keySet()).allMatch(path -> path.startsWith("/api/v1/"));
+    }
+
+    @Test
+    void everyRecordOnTheWireHasASchemaWithItsFields() {
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        Map<String, Class<?>> records = new TreeMap<>();
+        WIRE_RECORDS.forEach(type -> collectRecords(type, records));
+        assertThat(records).hasSizeGreaterThanOrEqualTo(15);
+        records.forEach((name, type) -> {
+            assertThat(schemas.keySet()).as("schema of " + type.getName()).contains(name);
+            Set<String> fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.toSet());
+            assertThat(schemas.getJsonObject(name).getJsonObject("properties").keySet())
+                    .as("properties of schema " + name).containsExactlyInAnyOrderElementsOf(fields);
+        });
+    }
+
+    @Test
+    void everyProblemTypeIsDocumentedWithItsStatus() {
+        JsonObject components = document.getJsonObject("components");
+        JsonObject problem = components.getJsonObject("schemas").getJsonObject("Problem");
+        assertThat(problem.getJsonObject("properties").keySet()).containsExactlyInAnyOrderElementsOf(PROBLEM_FIELDS);
+        List<String> typeEnum = problem.getJsonObject("properties").getJsonObject("type").getJsonArray("enum")
+                .getValuesAs(JsonString::getString);
+
+        JsonObject examples = components.getJsonObject("examples");
+        Set<String> referencedExamples = new HashSet<>();
+        components.getJsonObject("responses").values().forEach(response -> response.asJsonObject()
+                .getJsonObject("content").getJsonObject("application/problem+json").getJsonObject("examples")
+                .values().forEach(example -> referencedExamples.add(example.asJsonObject().getString("$ref"))));
+
+        String description = document.getJsonObject("info").getString("description");
+        for (ProblemType type : ProblemType.values()) {
+            String slug = type.uri().substring(type.uri().lastIndexOf(':') + 1);
+            assertThat(typeEnum).as("Problem.type enum").contains(type.uri());
+            assertThat(examples.keySet()).as("an example of " + slug).contains(slug);
+            JsonObject example = examples.getJsonObject(slug).getJsonObject("value");
+            assertThat(example.getString("type")).isEqualTo(type.uri());
+            assertThat(example.getInt("status")).as(slug).isEqualTo(type.status());
+            assertThat(example.getString("title")).as(slug).isEqualTo(type.title());
+            assertThat(referencedExamples).as(slug + " is an answer of some response")
+                    .contains("#/components/examples/" + slug);
+            assertThat(description).as("the table in info.description")
+                    .contains("| `" + slug + "` | " + type.status() + " |");
+        }
+        assertThat(typeEnum).hasSize(ProblemType.values().length);
+    }
+
+    @Test
+    void theBearerSchemeForPortalsIsDeclared() {
+        JsonObject scheme = document.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("portalBearer");
+        assertThat(scheme.getString("type")).isEqualTo("http");
+        assertThat(scheme.getString("scheme")).isEqualTo("bearer");
+        assertThat(scheme.getString("bearerFormat")).isEqualTo("JWT");
+    }
+
+    @Test
+    void swaggerUiInHeadlessChromiumShowsEveryOperation() throws Exception {
+        java.nio.file.Path chromium = java.nio.file.Path.of(System.getProperty("test.chromium", "/usr/bin/chromium"));
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "SKIPPED: no Chromium at " + chromium
+                + " (apt-get install chromium; .ci/run installs it), so Swagger UI is not checked in a browser");
+        java.nio.file.Path work = Files.createDirectories(java.nio.file.Path.of("target", "swagger-ui-check"));
+        java.nio.file.Path dom = work.resolve("dom.html");
+        Process browser = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory(work, "profile"),
+                "--virtual-time-budget=30000", "--dump-dom", base + "api-docs/")
+                .redirectOutput(dom.toFile())
+                .redirectError(work.resolve("chromium.log").toFile())
+                .start();
+        if (!browser.waitFor(120, TimeUnit.SECONDS)) {
+            browser.destroyForcibly();
+            throw new AssertionError("Chromium did not finish; see " + work.resolve("chromium.log"));
+        }
+        String html = Files.readString(dom, StandardCharsets.UTF_8);
+
+        Map<String, String> shown = new TreeMap<>();
+        Matcher operation = Pattern.compile("<span class=\"opblock-summary-method\">([A-Z]+)</span>.*?"
+                + "data-path=\"([^\"]+)\".*?<div class=\"opblock-summary-description\">([^<]*)</div>",
+                Pattern.DOTALL).matcher(html);
+        while (operation.find()) {
+            shown.put(operation.group(1) + " " + operation.group(2), operation.group(3));
+        }
+        Map<String, String> documented = new TreeMap<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+            if (op.getValueType() == JsonValue.ValueType.OBJECT && op.asJsonObject().containsKey("summary")) {
+                documented.put(method.toUpperCase(Locale.ROOT) + " " + path, op.asJsonObject().getString("summary"));
+            }
+        }));
+        assertThat(shown).as("operations Swagger UI rendered (DOM in " + dom + ")").isEqualTo(documented);
+        assertThat(html).contains("Assure Gateway portal API");
+    }
+
+    /** "METHOD /path" of every resource method under api/, from the compiled classes. */
+    private static Map<String, Method> portalOperations() throws IOException {
+        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
+        Map<String, Method> operations = new TreeMap<>();
+        List<java.nio.file.Path> files;
+        try (Stream<java.nio.file.Path> walk = Files.walk(classes)) {
+            files = walk.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+        for (java.nio.file.Path file : files) {
+            String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, ApiDocumentationIT.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            Path root = type.getAnnotation(Path.class);
+            if (root == null || !trim(root.value()).startsWith("api/")) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                String verb = Arrays.stream(method.getAnnotations())
+                        .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                        .filter(a -> a != null).map(HttpMethod::value).findFirst().orElse(null);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = method.getAnnotation(Path.class);
+                String path = "/" + trim(root.value()) + (sub == null ? "" : "/" + trim(sub.value()));
+                // two Java methods may share one operation (the photo as bytes or as a copy): keep either
+                operations.putIfAbsent(verb + " " + path, method);
+            }
+        }
+        return operations;
+    }
+
+    /** The name of a path, query or header parameter; null for the body and injected values. */
+    private static String parameterName(java.lang.reflect.Parameter parameter) {
+        if (parameter.isAnnotationPresent(PathParam.class)) {
+            return parameter.getAnnotation(PathParam.class).value();
+        }
+        if (parameter.isAnnotationPresent(QueryParam.class)) {
+            return parameter.getAnnotation(QueryParam.class).value();
+        }
+        if (parameter.isAnnotationPresent(HeaderParam.class)) {
+            return parameter.getAnnotation(HeaderParam.class).value();
+        }
+        return null;
+    }
+
+    /** Every media type the Java methods of one operation consume. */
+    private static Set<String> consumedTypes(String operation, Map<String, Method> implemented) {
+        Method any = implemented.get(operation);
+        Set<String> types = new TreeSet<>();
+        for (Method method : any.getDeclaringClass().getDeclaredMethods()) {
+            Path sub = method.getAnnotation(Path.class);
+            Path root = method.getDeclaringClass().getAnnotation(Path.class);
+            String path = "/" + trim(root.value()) + (sub == null ? "" : "/" + trim(sub.value()));
+            String verb = Arrays.stream(method.getAnnotations())
+                    .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                    .filter(a -> a != null).map(HttpMethod::value).findFirst().orElse(null);
+            Consumes consumes = method.getAnnotation(Consumes.class);
+            if (consumes != null && (verb + " " + path).equals(operation)) {
+                types.addAll(List.of(consumes.value()));
+            }
+        }
+        return types;
+    }
+
+    private static String trim(String path) {
+        return path.replaceAll("^/+", "").replaceAll("/+$", "");
+    }
+
+    private JsonObject resolve(JsonValue value) {
+        JsonObject object = value.asJsonObject();
+        if (!object.containsKey("$ref")) {
+            return object;
+        }
+        JsonObject target = document;
+        for (String part : object.getString("$ref").substring(2).split("/")) {
+            target = target.getJsonObject(part);
+        }
+        return target;
+    }
+
+    private static void collectRecords(Class<?> type, Map<String, Class<?>> into) {
+        if (!type.isRecord() || into.containsValue(type)) {
+            return;
+        }
+        into.put(type.getSimpleName(), type);
+        for (RecordComponent component : type.getRecordComponents()) {
+            collectRecords(component.getType(), into);
+            Type generic = component.getGenericType();
+            if (generic instanceof ParameterizedType parameterized) {
+                for (Type argument : parameterized.getActualTypeArguments()) {
+                    if (argument instanceof Class<?> element) {
+                        collectRecords(element, into);
+                    }
+                }
+            }
+        }
+    }
+}
