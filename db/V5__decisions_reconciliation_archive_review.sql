@@ -34,4 +34,3 @@ CREATE TABLE evidence_archive (
     CONSTRAINT fk_archive_process FOREIGN KEY (process_id) REFERENCES verification_process (id)
 );
 CREATE INDEX ix_archive_archived_at ON evidence_archive (archived_at);
-CREATE INDEX ix_process_assure_id ON verification_process (assure_process_id);

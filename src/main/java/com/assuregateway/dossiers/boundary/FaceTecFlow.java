@@ -10,6 +10,7 @@ import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
+import com.assuregateway.dossiers.control.FullResults;
 import com.assuregateway.audit.control.Fingerprint;
 import com.assuregateway.dossiers.control.ImageFormat;
 import com.assuregateway.dossiers.entity.Dossier;
@@ -214,6 +215,11 @@ public class FaceTecFlow {
             records.followUpFailed(process.id());
             return;
         }
+        if (!FullResults.isZip(zip)) {
+            // a broken answer is not evidence: it is asked for again, and never archived
+            records.fullResultUnreadable(process.id(), zip.length);
+            return;
+        }
         records.archived(process.id(), archives.store(process.id(), zip));
         if (deleteUpstreamAfterArchiving) {
             assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
@@ -308,23 +314,24 @@ public class FaceTecFlow {
     }
 
     /**
-     * A process reserved here whose creation at Assure was interrupted: once no call can still be in flight,
-     * Assure's dossier tells whether the process exists there. If it does, the reservation is linked to it;
-     * if not, the reservation goes. No process is left behind at Assure, and none is created twice.
+     * A process reserved here whose creation at Assure was interrupted (a crash, a lost answer). The portal
+     * never got its FaceTec session parameters, so a process Assure made for it is of no use: once no
+     * creation in this dossier can still be in flight, every Assure process the gateway does not know is an
+     * orphan and is deleted at Assure, and the reservation goes. Nothing is left behind, nothing is doubled.
      */
     private void repairReservedProcess(Dossier dossier, VerificationProcess process) {
-        if (!policy.intentGraceOver(process.upstreamRequestedAt())) {
+        if (!policy.intentGraceOver(process.upstreamRequestedAt()) || records.creationInFlight(dossier.id())) {
             records.followUpFailed(process.id());
             return;
         }
         List<String> known = records.linkedAssureProcessIds(dossier.id());
-        Optional<String> orphan = assure.processIds(subject(process), dossier.assureDossierId()).stream()
-                .filter(id -> !known.contains(id)).findFirst();
-        if (orphan.isPresent()) {
-            records.repairProcess(process.id(), orphan.get());
-        } else {
-            records.dropReservedProcess(process.id(), "Assure has no process for this reservation");
+        List<String> orphans = assure.processIds(subject(process), dossier.assureDossierId()).stream()
+                .filter(id -> !known.contains(id)).toList();
+        for (String orphan : orphans) {
+            assure.deleteProcess(subject(process), dossier.assureDossierId(), orphan);
         }
+        records.dropReservedProcess(process.id(), orphans.isEmpty() ? "Assure has no process for this reservation"
+                : "Assure made it, but its answer was lost: deleted there as orphan " + orphans);
     }
 
     private static Subject subject(VerificationProcess process) {

@@ -169,13 +169,19 @@ public class FlowRecords {
         }
     }
 
-    /** The repair found the process Assure created for this reservation. */
-    public void repairProcess(String processId, String assureProcessId) {
+    /** Whether a process of this dossier is being created at Assure right now (reserved, within its grace). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean creationInFlight(String dossierId) {
+        return processes(dossierId).stream()
+                .anyMatch(p -> !p.isLinkedUpstream() && !policy.intentGraceOver(p.upstreamRequestedAt()));
+    }
+
+    /** Assure answered the full-result download with something that is not a zip: ask again later. */
+    public void fullResultUnreadable(String processId, int bytes) {
         VerificationProcess process = locked(processId);
-        process.linkUpstream(assureProcessId);
-        process.scheduleCheck(null);
-        audit.stateChanged(Subject.process(process.dossierId(), processId), "process.repaired", "linked",
-                "found at Assure after an interrupted creation: assureProcessId=" + assureProcessId);
+        process.scheduleCheck(policy.nextCheck(process));
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.unreadable", "retrying",
+                "Assure's full result (" + bytes + " bytes) is not a zip; not archived");
     }
 
     /** Assure process ids this gateway already knows in one dossier. */
