@@ -296,6 +296,7 @@ public class Soak {
         line(out, "| started-but-stuck processes anywhere in the database (started, not final, no follow-up) | %d |", unknownToPortalNotFinal);
         line(out, "| processes in the database the portal never got an id for | %d |", unknownToPortal);
         duplicates(db, out);
+        fullResults(out);
         line(out, "");
         line(out, "### Latency per step as seen by the portal (ms, including the portal's retries)");
         line(out, "");
@@ -367,6 +368,30 @@ public class Soak {
             }
         }
         line(out, "| Assure processes in the sandbox (in the gateway's dossiers) / not linked to any gateway process | %d / %d |", assureProcesses, orphans);
+    }
+
+    /** Every completed flow's full result, as the portal gets it: it must be a zip (starts with "PK"). */
+    static void fullResults(StringBuilder out) {
+        int zips = 0, notZip = 0, unavailable = 0;
+        List<String> bad = new ArrayList<>();
+        for (Flow f : flows) {
+            if (f.finalStatus == null) continue;
+            try {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dossiers/" + f.dossierId
+                        + "/processes/" + f.processId + "/full-result")).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) unavailable++;
+                else if (r.body().length > 1 && r.body()[0] == 'P' && r.body()[1] == 'K') zips++;
+                else {
+                    notZip++;
+                    bad.add(f.processId + " (" + r.body().length + " bytes, " + r.headers().firstValue("X-Full-Result-Source").orElse("?") + ")");
+                }
+            } catch (Exception e) {
+                unavailable++;
+            }
+        }
+        line(out, "| full results served to the portal: zip / **not a zip** / not available | %d / **%d** / %d |", zips, notZip, unavailable);
+        if (!bad.isEmpty()) line(out, "| full results that are not a zip | %s |", String.join(", ", bad));
     }
 
     static String sandboxToken() {
