@@ -77,7 +77,7 @@ public class FaceTecFlow {
     public ProcessCreatedView createProcess(TenantScope scope, String dossierId) {
         Dossier dossier = linkedUpstream(records.dossier(scope, dossierId));
         String processId = UUID.randomUUID().toString();
-        records.reserveProcess(processId, dossierId, PROVIDER);
+        records.reserveProcess(processId, dossier, PROVIDER);
         CreatedProcess created;
         try {
             created = assure.createProcess(Subject.process(dossierId, processId), dossier.assureDossierId(), PROVIDER);

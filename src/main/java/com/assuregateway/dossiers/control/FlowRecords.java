@@ -138,8 +138,9 @@ public class FlowRecords {
      * Reserves the process before Assure is asked to create it. Should the answer never arrive, the
      * follow-up finds the reservation after the grace and repairs it from what Assure has.
      */
-    public VerificationProcess reserveProcess(String processId, String dossierId, String provider) {
-        VerificationProcess process = VerificationProcess.reserved(processId, dossierId, provider);
+    public VerificationProcess reserveProcess(String processId, Dossier dossier, String provider) {
+        String dossierId = dossier.id();
+        VerificationProcess process = VerificationProcess.reserved(processId, dossierId, dossier.tenant(), provider);
         process.scheduleCheck(policy.afterIntentGrace());
         em.persist(process);
         audit.stateChanged(Subject.process(dossierId, processId), "process.reserved", "pending",

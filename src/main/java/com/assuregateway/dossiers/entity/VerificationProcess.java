@@ -58,6 +58,10 @@ public class VerificationProcess {
     @Column(name = "dossier_id", nullable = false, updatable = false)
     private String dossierId;
 
+    /** The dossier's tenant, kept here too so audit queries scoped to a tenant need no join (V7). */
+    @Column(nullable = false, updatable = false)
+    private String tenant;
+
     @Column(name = "assure_process_id")
     private String assureProcessId;
 
@@ -199,10 +203,11 @@ public class VerificationProcess {
     protected VerificationProcess() {
     }
 
-    public VerificationProcess(String id, String dossierId, String provider, String assureProcessId,
+    public VerificationProcess(String id, String dossierId, String tenant, String provider, String assureProcessId,
                                ProcessStatus status) {
         this.id = id;
         this.dossierId = dossierId;
+        this.tenant = tenant;
         this.provider = provider;
         this.assureProcessId = assureProcessId;
         this.status = status;
@@ -212,8 +217,8 @@ public class VerificationProcess {
     }
 
     /** A process reserved here before Assure is asked to create it: the intent of the upstream write. */
-    public static VerificationProcess reserved(String id, String dossierId, String provider) {
-        VerificationProcess process = new VerificationProcess(id, dossierId, provider, null, ProcessStatus.PENDING);
+    public static VerificationProcess reserved(String id, String dossierId, String tenant, String provider) {
+        VerificationProcess process = new VerificationProcess(id, dossierId, tenant, provider, null, ProcessStatus.PENDING);
         process.upstreamRequestedAt = process.createdAt;
         return process;
     }
@@ -358,6 +363,7 @@ public class VerificationProcess {
 
     public String id() { return id; }
     public String dossierId() { return dossierId; }
+    public String tenant() { return tenant; }
     public String assureProcessId() { return assureProcessId; }
     public String provider() { return provider; }
     public ProcessStatus status() { return status; }

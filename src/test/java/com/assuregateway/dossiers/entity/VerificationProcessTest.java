@@ -9,7 +9,7 @@ class VerificationProcessTest {
 
     @Test
     void aLateOrRepeatedAnswerCannotUndoAFinalStatus() {
-        VerificationProcess process = new VerificationProcess("p", "d", "facetec", "a", ProcessStatus.PENDING);
+        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PENDING);
         assertThat(process.moveTo(ProcessStatus.PROCESSING, "processing")).isTrue();
         assertThat(process.moveTo(ProcessStatus.ACCEPTED, "accepted")).isTrue();
         assertThat(process.finalizedAt()).isNotNull();
@@ -21,7 +21,7 @@ class VerificationProcessTest {
 
     @Test
     void anExpiredProcessIsFinalAndNeedsNoMoreLooks() {
-        VerificationProcess process = new VerificationProcess("p", "d", "facetec", "a", ProcessStatus.PROCESSING);
+        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PROCESSING);
         process.scheduleCheck(java.time.Instant.now());
         process.expire();
         assertThat(process.status().isFinal()).isTrue();
