@@ -1,2 +1,2 @@
-/** The append-only audit trail: every state change and every upstream call. */
+/** The append-only audit trail, and the queries, statistics and exports auditors read it with. */
 package com.assuregateway.audit;

@@ -1,0 +1,156 @@
+package com.assuregateway.audit.boundary;
+
+import com.assuregateway.audit.control.AuditQueries;
+import com.assuregateway.audit.control.AuditQueries.Page;
+import com.assuregateway.audit.control.Cursor;
+import com.assuregateway.audit.control.FilterParameters;
+import com.assuregateway.audit.control.ProcessFilter;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.boundary.Caller;
+import com.assuregateway.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The audit API over the whole record: processes by any filter in keyset pages, one process's timeline,
+ * statistics, and streamed exports. An auditor reads every tenant; a portal reads its own tenant only (a
+ * filter naming another tenant is refused, a process of another tenant does not exist for it).
+ */
+@RequestScoped
+@Path("api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final Set<String> PAGE_PARAMETERS = with(FilterParameters.FILTER, "cursor", "limit", "total");
+    private static final Set<String> STATS_PARAMETERS = without(FilterParameters.FILTER, "order");
+
+    @Inject
+    AuditQueries queries;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @ConfigProperty(name = "gateway.audit.default-page-size", defaultValue = "50")
+    int defaultPageSize;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("processes")
+    @RolesAllowed({Role.AUDITOR, Role.PORTAL})
+    public ProcessPage processes() {
+        FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), PAGE_PARAMETERS);
+        ProcessFilter requested = parameters.filter();
+        int limit = parameters.limit(Math.max(1, Math.min(defaultPageSize, FilterParameters.MAX_PAGE_SIZE)));
+        boolean total = Boolean.TRUE.equals(parameters.bool("total"));
+        Cursor cursor = parameters.cursor();
+        parameters.refuseIfInvalid();
+        ProcessFilter filter = scoped(requested);
+        Page page = queries.page(filter, cursor == null ? null : cursor.requireFilter(filter), limit);
+        return new ProcessPage(page.rows().stream().map(AuditProcessView::of).toList(), limit,
+                page.next() == null ? null : page.next().encode(), total ? queries.count(filter) : null);
+    }
+
+    @GET
+    @Path("processes/{processId}/events")
+    @RolesAllowed({Role.AUDITOR, Role.PORTAL})
+    public TimelineView timeline(@PathParam("processId") String processId) {
+        AuditQueries.ProcessScope process = queries.processScope(processId)
+                .filter(p -> seesEveryTenant() || p.tenant().equals(caller.tenant()))
+                .orElseThrow(() -> GatewayProblem.notFound("Process", processId));
+        return new TimelineView(processId, process.dossierId(), process.tenant(),
+                queries.timeline(processId).stream().map(TimelineView.Event::of).toList());
+    }
+
+    @GET
+    @Path("stats")
+    @RolesAllowed({Role.AUDITOR, Role.PORTAL})
+    public StatsView stats() {
+        FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), STATS_PARAMETERS);
+        ProcessFilter requested = parameters.filter();
+        parameters.refuseIfInvalid();
+        ProcessFilter filter = scoped(requested);
+        Map<String, String> echoed = new LinkedHashMap<>(filter.parameters());
+        echoed.remove("order");
+        return StatsView.of(echoed, queries.statistics(filter));
+    }
+
+    @GET
+    @Path("processes.csv")
+    @RolesAllowed({Role.AUDITOR, Role.PORTAL})
+    @Produces("text/csv;charset=UTF-8")
+    public Response exportCsv() {
+        return export(ProcessExport.Format.CSV);
+    }
+
+    @GET
+    @Path("processes.ndjson")
+    @RolesAllowed({Role.AUDITOR, Role.PORTAL})
+    @Produces(NDJSON)
+    public Response exportNdjson() {
+        return export(ProcessExport.Format.NDJSON);
+    }
+
+    /** Filter errors are answered before the first byte is streamed, with their proper status. */
+    private Response export(ProcessExport.Format format) {
+        FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), FilterParameters.FILTER);
+        ProcessFilter requested = parameters.filter();
+        parameters.refuseIfInvalid();
+        ProcessExport export = new ProcessExport(queries, scoped(requested), format,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return Response.ok(export, format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
+                .build();
+    }
+
+    private ProcessFilter scoped(ProcessFilter requested) {
+        if (seesEveryTenant()) {
+            return requested;
+        }
+        String own = caller.tenant();
+        if (requested.tenant() != null && !requested.tenant().equals(own)) {
+            throw new GatewayProblem(ProblemType.FORBIDDEN, "A portal reads only its own tenant's audit record");
+        }
+        return requested.withTenant(own);
+    }
+
+    private boolean seesEveryTenant() {
+        return security.isUserInRole(Role.AUDITOR);
+    }
+
+    private static Set<String> with(Set<String> names, String... more) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(Set.of(more));
+        return Set.copyOf(all);
+    }
+
+    private static Set<String> without(Set<String> names, String name) {
+        Set<String> all = new HashSet<>(names);
+        all.remove(name);
+        return Set.copyOf(all);
+    }
+}
