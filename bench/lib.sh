@@ -1,0 +1,53 @@
+# Shared by bench/seed.sh and bench/run.sh: where the benchmark's database and gateway are, and how the
+# gateway is started and stopped (by its PID, never by name).
+BENCH_SCHEMA=${BENCH_SCHEMA:-bench}
+BENCH_PORT=${BENCH_PORT:-29080}
+BENCH_OUT=${BENCH_OUT:-target/bench}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_DATABASE=${PG_DATABASE:-test}
+PG_USER=${PG_USER:-postgres}
+BENCH_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE?currentSchema=$BENCH_SCHEMA"
+PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -X -q -v ON_ERROR_STOP=1)
+mkdir -p "$BENCH_OUT"
+
+ensure_built() {
+    if [ ! -f target/assure-gateway-microbundle.jar ] || [ ! -d target/classes ]; then
+        mvn -B -q package -DskipTests
+    fi
+}
+
+# start_gateway [extra JVM options...]: the microbundle on the bench schema, loopback only; waits for ready
+start_gateway() {
+    local log="$BENCH_OUT/gateway.log"
+    DB_URL="$BENCH_JDBC_URL" DB_USER="$PG_USER" DB_PASSWORD="${PG_PASSWORD:-postgres}" \
+        java "$@" -jar target/assure-gateway-microbundle.jar --port "$BENCH_PORT" --nocluster \
+        > "$log" 2>&1 &
+    GATEWAY_PID=$!
+    echo "$GATEWAY_PID" > "$BENCH_OUT/gateway.pid"
+    for _ in $(seq 1 120); do
+        if curl -sf "http://127.0.0.1:$BENCH_PORT/health/ready" > /dev/null 2>&1; then
+            return 0
+        fi
+        if ! kill -0 "$GATEWAY_PID" 2> /dev/null; then
+            echo "The gateway stopped during start-up; see $log" >&2
+            return 1
+        fi
+        sleep 1
+    done
+    echo "The gateway was not ready within 120 s; see $log" >&2
+    stop_gateway
+    return 1
+}
+
+stop_gateway() {
+    if [ -n "${GATEWAY_PID:-}" ] && kill -0 "$GATEWAY_PID" 2> /dev/null; then
+        kill "$GATEWAY_PID"
+        for _ in $(seq 1 30); do
+            kill -0 "$GATEWAY_PID" 2> /dev/null || break
+            sleep 1
+        done
+        kill -9 "$GATEWAY_PID" 2> /dev/null || true
+    fi
+    GATEWAY_PID=
+}
