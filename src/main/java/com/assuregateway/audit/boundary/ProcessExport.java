@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -179,7 +178,16 @@ final class ProcessExport implements StreamingOutput {
         return text;
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** Percent-encodes only what would break the header line's syntax, so instants stay readable. */
+    static String encode(String value) {
+        StringBuilder encoded = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c < 0x20 || "%&=;#".indexOf(c) >= 0) {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            } else {
+                encoded.append(c);
+            }
+        }
+        return encoded.toString();
     }
 }

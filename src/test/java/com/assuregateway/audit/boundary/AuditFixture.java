@@ -1,0 +1,78 @@
+package com.assuregateway.audit.boundary;
+
+import com.assuregateway.testsupport.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Rows written straight into the gateway's database, as the flow would have left them, with chosen times
+ * and outcomes: the audit queries are checked against what these rows say, computed here, not by SQL.
+ */
+final class AuditFixture {
+
+    /** One process as written; {@code decision}, {@code matchLevel} and {@code reviewedAt} may be null. */
+    record Row(String id, String dossierId, String tenant, String externalReference, String provider, String status,
+               String decision, Integer matchLevel, Instant reviewedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    static String newDossier(String tenant, String externalReference, Instant createdAt) {
+        String id = UUID.randomUUID().toString();
+        update("INSERT INTO dossier (id, tenant, external_reference, created_at, updated_at, version) "
+                + "VALUES (?, ?, ?, ?, ?, 1)", id, tenant, externalReference, utc(createdAt), utc(createdAt));
+        return id;
+    }
+
+    Row add(String dossierId, String tenant, String externalReference, String provider, String status,
+            String decision, Integer matchLevel, Instant reviewedAt, Instant createdAt) {
+        return add(UUID.randomUUID().toString(), dossierId, tenant, externalReference, provider, status, decision,
+                matchLevel, reviewedAt, createdAt);
+    }
+
+    /** The process is updated two minutes after it was created, or when it was reviewed. */
+    Row add(String id, String dossierId, String tenant, String externalReference, String provider, String status,
+            String decision, Integer matchLevel, Instant reviewedAt, Instant createdAt) {
+        Instant updatedAt = reviewedAt != null ? reviewedAt : createdAt.plusSeconds(120);
+        update("INSERT INTO verification_process (id, dossier_id, tenant, provider, status, assure_status, "
+                        + "match_level, decision, decision_reason, decided_at, review_outcome, reviewed_by, reviewed_at, "
+                        + "created_at, updated_at, version, check_attempts) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)",
+                id, dossierId, tenant, provider, status, status.toLowerCase(), matchLevel, decision,
+                decision == null ? null : "fixture", decision == null ? null : utc(createdAt.plusSeconds(60)),
+                reviewedAt == null ? null : "approve", reviewedAt == null ? null : "it-reviewer", utc(reviewedAt),
+                utc(createdAt), utc(updatedAt));
+        Row row = new Row(id, dossierId, tenant, externalReference, provider, status, decision, matchLevel,
+                reviewedAt, createdAt, updatedAt);
+        rows.add(row);
+        return row;
+    }
+
+    private static Object utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void update(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(TestDatabase.url(), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
