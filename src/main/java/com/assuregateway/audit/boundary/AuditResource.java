@@ -79,11 +79,10 @@ public class AuditResource {
     @Path("processes/{processId}/events")
     @RolesAllowed({Role.AUDITOR, Role.PORTAL})
     public TimelineView timeline(@PathParam("processId") String processId) {
-        AuditQueries.ProcessScope process = queries.processScope(processId)
-                .filter(p -> seesEveryTenant() || p.tenant().equals(caller.tenant()))
+        return queries.timeline(processId)
+                .filter(timeline -> seesEveryTenant() || timeline.tenant().equals(caller.tenant()))
+                .map(TimelineView::of)
                 .orElseThrow(() -> GatewayProblem.notFound("Process", processId));
-        return new TimelineView(processId, process.dossierId(), process.tenant(),
-                queries.timeline(processId).stream().map(TimelineView.Event::of).toList());
     }
 
     @GET

@@ -1,18 +1,21 @@
 package com.assuregateway.audit.boundary;
 
-import com.assuregateway.audit.entity.AuditEvent;
+import com.assuregateway.audit.entity.ProcessTimeline;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** The audit trail of one process, oldest first: every state change, evidence fingerprint and upstream call. */
 public record TimelineView(String processId, String dossierId, String tenant, List<Event> events) {
 
     public record Event(long id, Instant occurredAt, String kind, String action, String outcome, Integer httpStatus,
                         Long durationMs, String upstreamTraceId, String detail) {
+    }
 
-        static Event of(AuditEvent e) {
-            return new Event(e.id(), e.occurredAt(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.action(),
-                    e.outcome(), e.httpStatus(), e.durationMs(), e.upstreamTraceId(), e.detail());
-        }
+    static TimelineView of(ProcessTimeline timeline) {
+        return new TimelineView(timeline.processId(), timeline.dossierId(), timeline.tenant(),
+                timeline.events().stream().map(e -> new Event(e.id(), e.occurredAt(),
+                        e.kind().name().toLowerCase(Locale.ROOT), e.action(), e.outcome(), e.httpStatus(),
+                        e.durationMs(), e.upstreamTraceId(), e.detail())).toList());
     }
 }

@@ -1,12 +1,13 @@
 package com.assuregateway.audit.control;
 
 import com.assuregateway.audit.control.AuditSql.SqlQuery;
-import com.assuregateway.audit.entity.AuditEvent;
+import com.assuregateway.audit.entity.EventKind;
 import com.assuregateway.audit.entity.ProcessStatistics;
 import com.assuregateway.audit.entity.ProcessStatistics.DayCount;
 import com.assuregateway.audit.entity.ProcessStatistics.LevelCount;
 import com.assuregateway.audit.entity.ProcessStatistics.TenantCount;
 import com.assuregateway.audit.entity.ProcessSummary;
+import com.assuregateway.audit.entity.ProcessTimeline;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.persistence.boundary.SchemaMigration;
@@ -47,9 +48,6 @@ public class AuditQueries {
     DataSource dataSource;
 
     @Inject
-    AuditLog auditLog;
-
-    @Inject
     @ConfigProperty(name = "gateway.audit.export-fetch-size", defaultValue = "1000")
     int exportFetchSize;
 
@@ -59,10 +57,6 @@ public class AuditQueries {
 
     /** A page of rows, and where the next one starts (null when this one reached the end). */
     public record Page(List<ProcessSummary> rows, Cursor next) {
-    }
-
-    /** The tenant and dossier of one process, to decide whether a caller may read its timeline. */
-    public record ProcessScope(String tenant, String dossierId) {
     }
 
     /** Takes exported rows one at a time; may fail when the client has gone. */
@@ -86,14 +80,22 @@ public class AuditQueries {
         return query(AuditSql.count(filter), rows -> rows.getLong(1)).get(0);
     }
 
-    public Optional<ProcessScope> processScope(String processId) {
-        return query(AuditSql.processScope(processId), rows -> new ProcessScope(rows.getString(1), rows.getString(2)))
-                .stream().findFirst();
-    }
-
-    /** The audit trail of one process, oldest first. */
-    public List<AuditEvent> timeline(String processId) {
-        return auditLog.ofProcess(processId);
+    /** The audit trail of one process, oldest first; empty when there is no such process. */
+    public Optional<ProcessTimeline> timeline(String processId) {
+        record Row(String tenant, String dossierId, ProcessTimeline.Entry entry) {
+        }
+        List<Row> rows = query(AuditSql.timeline(processId), row -> {
+            long id = row.getLong(3);
+            ProcessTimeline.Entry entry = row.wasNull() ? null : new ProcessTimeline.Entry(id, instant(row, 4),
+                    EventKind.valueOf(row.getString(5)), row.getString(6), row.getString(7), integer(row, 8),
+                    longValue(row, 9), row.getString(10), row.getString(11));
+            return new Row(row.getString(1), row.getString(2), entry);
+        });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProcessTimeline(processId, rows.get(0).tenant(), rows.get(0).dossierId(),
+                rows.stream().map(Row::entry).filter(java.util.Objects::nonNull).toList()));
     }
 
     public ProcessStatistics statistics(ProcessFilter filter) {
@@ -233,6 +235,11 @@ public class AuditQueries {
 
     private static Integer integer(ResultSet row, int column) throws SQLException {
         int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Long longValue(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
 

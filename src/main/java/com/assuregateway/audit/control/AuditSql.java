@@ -85,10 +85,15 @@ public final class AuditSql {
                 + " GROUP BY p.tenant, p.decision, " + REVIEWED_FLAG, parameters);
     }
 
-    /** A process's tenant and dossier, to scope its timeline. */
-    public static SqlQuery processScope(String processId) {
-        return new SqlQuery("SELECT p.tenant, p.dossier_id FROM verification_process p WHERE p.id = ?",
-                List.of(processId));
+    /**
+     * A process's tenant and dossier with its events, oldest first, in one round trip: no row means no such
+     * process; one row with null event columns, a process without events.
+     */
+    public static SqlQuery timeline(String processId) {
+        return new SqlQuery("SELECT p.tenant, p.dossier_id, e.id, e.occurred_at, e.kind, e.action, e.outcome,"
+                + " e.http_status, e.duration_ms, e.upstream_trace_id, e.detail"
+                + " FROM verification_process p LEFT JOIN audit_event e ON e.process_id = p.id"
+                + " WHERE p.id = ? ORDER BY e.occurred_at, e.id", List.of(processId));
     }
 
     static String where(ProcessFilter filter, Cursor after, List<Object> parameters) {

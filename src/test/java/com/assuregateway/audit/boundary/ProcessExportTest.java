@@ -2,6 +2,9 @@ package com.assuregateway.audit.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,27 @@ class ProcessExportTest {
         assertThat(ProcessExport.csvCell("+1")).isEqualTo("'+1");
         assertThat(ProcessExport.csvCell("@sum")).isEqualTo("'@sum");
         assertThat(ProcessExport.csvCell("-2")).isEqualTo("'-2");
+    }
+
+    @Test
+    void anNdjsonRowIsOneJsonObjectWithEveryValueIntact() {
+        String awkward = "quote \" backslash \\ newline \n tab \t bell \u0007 é ✓";
+        AuditProcessView view = new AuditProcessView("p", "d", "t", awkward, "facetec", "accepted", "accepted",
+                "accepted", "reason", 8, 6, true, null, null, null, null, Instant.parse("2026-07-01T00:00:00.123456Z"),
+                Instant.parse("2026-07-01T00:00:01Z"), null, null, null, "ab", null);
+        StringBuilder line = new StringBuilder();
+        ProcessJson.object(line, view);
+        line.append('\n');
+
+        assertThat(line).endsWith("}\n");
+        assertThat(line.toString().trim()).doesNotContain("\n");
+        JsonObject json = Json.createReader(new StringReader(line.toString())).readObject();
+        assertThat(json.keySet()).containsExactlyElementsOf(AuditProcessView.FIELDS);
+        assertThat(json.getString("externalReference")).isEqualTo(awkward);
+        assertThat(json.getInt("matchLevel")).isEqualTo(8);
+        assertThat(json.getBoolean("agreesWithAssure")).isTrue();
+        assertThat(json.isNull("livenessSuccess")).isTrue();
+        assertThat(json.getString("createdAt")).isEqualTo("2026-07-01T00:00:00.123456Z");
     }
 
     @Test
