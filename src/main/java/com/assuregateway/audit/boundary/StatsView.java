@@ -15,15 +15,15 @@ import java.util.Map;
  */
 public record StatsView(Map<String, String> filter, long processes, long decided, long inconclusive,
                         Double inconclusiveRate, long needingReview, long reviewed, Double reviewRate,
-                        Double reviewedShare, List<Day> perDay, List<Level> matchLevels, List<Tenant> perTenant) {
+                        Double reviewedShare, List<DayCount> perDay, List<LevelCount> matchLevels, List<TenantStats> perTenant) {
 
-    public record Day(LocalDate day, String decision, long processes) {
+    public record DayCount(LocalDate day, String decision, long processes) {
     }
 
-    public record Level(Integer matchLevel, long processes) {
+    public record LevelCount(Integer matchLevel, long processes) {
     }
 
-    public record Tenant(String tenant, long processes, long decided, long inconclusive, Double inconclusiveRate,
+    public record TenantStats(String tenant, long processes, long decided, long inconclusive, Double inconclusiveRate,
                          long needingReview, long reviewed, Double reviewRate) {
     }
 
@@ -31,9 +31,9 @@ public record StatsView(Map<String, String> filter, long processes, long decided
         return new StatsView(filter, s.processes(), s.decided(), s.inconclusive(), rate(s.inconclusive(), s.decided()),
                 s.needingReview(), s.reviewed(), rate(s.needingReview(), s.decided()),
                 rate(s.reviewed(), s.needingReview()),
-                s.perDay().stream().map(d -> new Day(d.day(), wire(d.decision()), d.processes())).toList(),
-                s.matchLevels().stream().map(l -> new Level(l.matchLevel(), l.processes())).toList(),
-                s.perTenant().stream().map(t -> new Tenant(t.tenant(), t.processes(), t.decided(), t.inconclusive(),
+                s.perDay().stream().map(d -> new DayCount(d.day(), wire(d.decision()), d.processes())).toList(),
+                s.matchLevels().stream().map(l -> new LevelCount(l.matchLevel(), l.processes())).toList(),
+                s.perTenant().stream().map(t -> new TenantStats(t.tenant(), t.processes(), t.decided(), t.inconclusive(),
                         rate(t.inconclusive(), t.decided()), t.needingReview(), t.reviewed(),
                         rate(t.needingReview(), t.decided()))).toList());
     }

@@ -88,7 +88,7 @@ public class AuditQueries {
             long id = row.getLong(3);
             ProcessTimeline.Entry entry = row.wasNull() ? null : new ProcessTimeline.Entry(id, instant(row, 4),
                     EventKind.valueOf(row.getString(5)), row.getString(6), row.getString(7), integer(row, 8),
-                    longValue(row, 9), row.getString(10), row.getString(11));
+                    longValue(row, 9), row.getString(10), row.getString(11), row.getString(12));
             return new Row(row.getString(1), row.getString(2), entry);
         });
         if (rows.isEmpty()) {

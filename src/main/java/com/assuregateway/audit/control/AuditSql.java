@@ -91,7 +91,7 @@ public final class AuditSql {
      */
     public static SqlQuery timeline(String processId) {
         return new SqlQuery("SELECT p.tenant, p.dossier_id, e.id, e.occurred_at, e.kind, e.action, e.outcome,"
-                + " e.http_status, e.duration_ms, e.upstream_trace_id, e.detail"
+                + " e.http_status, e.duration_ms, e.upstream_trace_id, e.correlation_id, e.detail"
                 + " FROM verification_process p LEFT JOIN audit_event e ON e.process_id = p.id"
                 + " WHERE p.id = ? ORDER BY e.occurred_at, e.id", List.of(processId));
     }

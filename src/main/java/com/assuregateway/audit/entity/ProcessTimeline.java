@@ -8,6 +8,7 @@ public record ProcessTimeline(String processId, String tenant, String dossierId,
 
     /** One audit event as recorded (see {@link AuditEvent}). */
     public record Entry(long id, Instant occurredAt, EventKind kind, String action, String outcome,
-                        Integer httpStatus, Long durationMs, String upstreamTraceId, String detail) {
+                        Integer httpStatus, Long durationMs, String upstreamTraceId, String correlationId,
+                        String detail) {
     }
 }

@@ -2,6 +2,9 @@ package com.assuregateway.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assuregateway.audit.boundary.ProcessPage;
+import com.assuregateway.audit.boundary.StatsView;
+import com.assuregateway.audit.boundary.TimelineView;
 import com.assuregateway.dossiers.boundary.DossierRequest;
 import com.assuregateway.dossiers.boundary.DossierView;
 import com.assuregateway.dossiers.boundary.PhotoCopyRequest;
@@ -68,7 +71,8 @@ class ApiDocumentationIT {
     /** The records a portal sends or receives; nested records are followed. */
     private static final List<Class<?>> WIRE_RECORDS = List.of(DossierRequest.class, DossierView.class,
             ProcessRequest.class, ProcessCreatedView.class, PhotoCopyRequest.class, VerificationRequest.class,
-            VerificationAccepted.class, ProcessView.class, ReviewRequest.class);
+            VerificationAccepted.class, ProcessView.class, ReviewRequest.class, ProcessPage.class, TimelineView.class,
+            StatsView.class);
 
     /** What ProblemResponses writes. */
     private static final Set<String> PROBLEM_FIELDS =
