@@ -11,7 +11,7 @@
 #   --screenshots  also take the admin-console screenshots of docs/admin-console.md into docs/images/
 #                  (installs playwright-core with npm into target/; drives Debian's /usr/bin/chromium)
 #
-# Environment: DB_URL (default: PostgreSQL 127.0.0.1:5432, database assure_gateway_demo, created if missing),
+# Environment: DB_URL (default: PostgreSQL 127.0.0.1:5432, database assure_gateway_demo, dropped and created anew),
 # DB_USER (postgres), DB_PASSWORD (becomes the password alias db.password), ADMIN_PORT (4848), HTTP_PORT (28080).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,9 +52,10 @@ if [ ! -x "$ASADMIN" ]; then
 fi
 
 if [ "$DB_URL" = "jdbc:postgresql://127.0.0.1:5432/assure_gateway_demo" ]; then
-    step "PostgreSQL database assure_gateway_demo"
-    psql -h 127.0.0.1 -U "$DB_USER" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'assure_gateway_demo'" \
-        | grep -q 1 || createdb -h 127.0.0.1 -U "$DB_USER" assure_gateway_demo
+    # the demo's own database, made anew: each run proves a first deployment, migrations included
+    step "PostgreSQL database assure_gateway_demo, made anew"
+    dropdb -h 127.0.0.1 -U "$DB_USER" --if-exists assure_gateway_demo
+    createdb -h 127.0.0.1 -U "$DB_USER" assure_gateway_demo
 fi
 
 step "Domain $DOMAIN (admin $ADMIN_PORT, HTTP $HTTP_PORT; the other ports moved off their defaults)"
@@ -85,11 +86,11 @@ step "Readiness"
 ready=""
 for _ in $(seq 1 60); do
     ready=$(curl -s "$BASE/health/ready" || true)
-    echo "$ready" | grep -q '"status":"UP"' && break
+    grep -q '^{"status":"UP"' <<<"$ready" && break
     sleep 2
 done
 echo "$ready"
-echo "$ready" | grep -q '"status":"UP"' || fail "/health/ready is not UP"
+grep -q '^{"status":"UP"' <<<"$ready" || fail "/health/ready is not UP"
 
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 expect() { [ "$1" = "$2" ] || fail "$3: expected $2, got $1"; }
@@ -123,7 +124,6 @@ for _ in $(seq 1 30); do
 done
 expect "$status" accepted "final status"
 echo "process $P: $status"
-expect "$(curl -s -o /dev/null -w '%{http_code}' "$API/dossiers/$D")" 401 "a call without a token"
 expect "$(curl -s -o "$WORK/full-result.zip" -w '%{http_code}' -H "$AUTH" "$API/dossiers/$D/processes/$P/full-result")" 200 "full result"
 unzip -l "$WORK/full-result.zip" | tail -n +2
 expect "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/openapi")" 200 "/openapi"
@@ -143,5 +143,13 @@ if [ "$SCREENSHOTS" = true ]; then
     [ -d "$TOOLS/node_modules/playwright-core" ] || npm install --silent --prefix "$TOOLS" playwright-core@1.65.1
     NODE_PATH="$TOOLS/node_modules" node server-config/payara-server/screenshots.cjs "http://localhost:$ADMIN_PORT" docs/images
 fi
+
+# Last, so that a failure here still leaves the walk-through and the screenshots done.
+step "Portal security: roles and authentication as on Payara Micro (SecurityIT)"
+REVIEWER=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role reviewer --tenant payara-demo --minutes 30)
+expect "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$API/dossiers" -H "Authorization: Bearer $REVIEWER" \
+    -H 'Content-Type: application/json' -d '{"externalReference":"a-reviewer-may-not-open-dossiers"}')" 403 \
+    "a reviewer opening a dossier (portal only)"
+expect "$(curl -s -o /dev/null -w '%{http_code}' "$API/dossiers/$D")" 401 "reading a dossier without a token"
 
 step "OK: the gateway works on Payara Server $PAYARA_VERSION"

@@ -13,7 +13,7 @@ async function open(page, path, tabId) {
         if (!tabId) {
             return;
         }
-        const tab = await page.$(`[id="${tabId}"]`);
+        const tab = await page.waitForSelector(`[id="${tabId}"]`, { timeout: 60000 }).catch(() => null);
         if (tab) {
             // the console's tabs post their form from an onclick handler and redraw the page
             await tab.click();
@@ -45,9 +45,19 @@ async function shot(page, name) {
             await shot(page, name);
             await page.close();
         };
-        // the first request deploys the console itself, which takes a while
+        // the first request deploys the console itself, which takes minutes: wait until it is more than its
+        // "starting" page, or every screenshot shows that page
         const warmUp = await browser.newPage();
-        await open(warmUp, '/');
+        for (let attempt = 1; ; attempt++) {
+            await open(warmUp, '/');
+            if (!(await warmUp.content()).includes('Admin Console is starting')) {
+                break;
+            }
+            if (attempt === 60) {
+                throw new Error('The admin console did not start');
+            }
+            await warmUp.waitForTimeout(5000);
+        }
         await warmUp.close();
         await view('admin-console-application', '/common/applications/applicationEdit.jsf?appName=assure-gateway');
         await view('admin-console-rest-endpoints', '/payaraExtras/payaraRestEndpoints/payaraRestEndpoints.jsf'
