@@ -91,4 +91,24 @@ public final class TestDatabase {
                         + (r.get("http_status") == null ? "" : " " + r.get("http_status")))
                 .toList();
     }
+
+    /**
+     * Waits for the follow-up to archive a final process, looking at the database only (no portal call in
+     * between). The archive and its audit event commit together, so after this the trail is complete.
+     */
+    public static Map<String, Object> awaitArchive(String processId) {
+        for (int i = 0; i < 240; i++) {
+            List<Map<String, Object>> rows = query("SELECT * FROM evidence_archive WHERE process_id = ?", processId);
+            if (!rows.isEmpty()) {
+                return rows.get(0);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for the archive of " + processId, e);
+            }
+        }
+        throw new AssertionError("The follow-up did not archive process " + processId + " within 60 s");
+    }
 }

@@ -417,6 +417,8 @@ class AuditIT {
         portal.uploadSelfie(dossierId, processId, Portal.png(0x61));
         assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
         portal.awaitFinal(dossierId, processId);
+        // the archive is the last step of the trail; the timeline test compares the whole trail
+        TestDatabase.awaitArchive(processId);
         return processId;
     }
 

@@ -85,7 +85,7 @@ class CrashRecoveryIT {
         gateway.start();
 
         assertThat(awaitStatus(processId)).isEqualTo("ACCEPTED");
-        awaitArchive(processId);
+        TestDatabase.awaitArchive(processId);
         List<String> events = TestDatabase.events(processId);
         assertThat(events).contains("EVIDENCE verification.requested recorded", "STATE decision.made accepted");
         assertThat(events.stream().filter(e -> e.contains("assure.startVerification")))
@@ -161,13 +161,4 @@ class CrashRecoveryIT {
         throw new AssertionError("Process " + processId + " did not become final after the restart");
     }
 
-    private static void awaitArchive(String processId) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            if (!TestDatabase.query("SELECT process_id FROM evidence_archive WHERE process_id = ?", processId).isEmpty()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("No archive for " + processId);
-    }
 }

@@ -115,7 +115,7 @@ class ResultsIT {
         portal.uploadSelfie(dossierId, processId, Portal.png(0x72));
         assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
 
-        Map<String, Object> archive = awaitArchive(processId);
+        Map<String, Object> archive = TestDatabase.awaitArchive(processId);
         Map<String, Object> row = TestDatabase.single("SELECT status, decision, next_check_at FROM verification_process "
                 + "WHERE id = ?", processId);
         assertThat(row.get("status")).isEqualTo("ACCEPTED");
@@ -207,18 +207,6 @@ class ResultsIT {
                 (String) ids.get("assure_process_id")};
     }
 
-    /** Waits for the follow-up to archive, by looking at the database only: no portal call in between. */
-    private static Map<String, Object> awaitArchive(String processId) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            List<Map<String, Object>> rows = TestDatabase.query("SELECT * FROM evidence_archive WHERE process_id = ?",
-                    processId);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("The follow-up did not archive process " + processId);
-    }
 
     private static JsonObject shape(String name) {
         try (InputStream in = ResultsIT.class.getResourceAsStream("/assure-results/" + name + ".json")) {
