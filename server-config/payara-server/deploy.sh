@@ -144,12 +144,22 @@ if [ "$SCREENSHOTS" = true ]; then
     NODE_PATH="$TOOLS/node_modules" node server-config/payara-server/screenshots.cjs "http://localhost:$ADMIN_PORT" docs/images
 fi
 
-# Last, so that a failure here still leaves the walk-through and the screenshots done.
 step "Portal security: roles and authentication as on Payara Micro (SecurityIT)"
 REVIEWER=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role reviewer --tenant payara-demo --minutes 30)
-expect "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$API/dossiers" -H "Authorization: Bearer $REVIEWER" \
-    -H 'Content-Type: application/json' -d '{"externalReference":"a-reviewer-may-not-open-dossiers"}')" 403 \
-    "a reviewer opening a dossier (portal only)"
-expect "$(curl -s -o /dev/null -w '%{http_code}' "$API/dossiers/$D")" 401 "reading a dossier without a token"
+AUDITOR=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role auditor --minutes 30)
+status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+expect "$(status_of -X POST "$API/dossiers" -H "Authorization: Bearer $REVIEWER" -H 'Content-Type: application/json' \
+    -d '{"externalReference":"a-reviewer-may-not-open-dossiers"}')" 403 "a reviewer opening a dossier (portal only)"
+expect "$(status_of -X POST "$API/dossiers" -H 'Content-Type: application/json' \
+    -d '{"externalReference":"nobody-may-open-dossiers"}')" 401 "opening a dossier without a token"
+expect "$(status_of "$API/dossiers/$D")" 401 "reading a dossier without a token"
+expect "$(status_of "$API/dossiers/$D" -H "Authorization: Bearer not-a-jwt")" 401 "reading a dossier with a malformed token"
+expect "$(status_of "$API/reviews" -H "$AUTH")" 403 "a portal reading the review queue (reviewer only)"
+expect "$(status_of "$API/audit/processes?limit=1" -H "Authorization: Bearer $AUDITOR")" 200 "an auditor's audit query"
+expect "$(status_of "$API/dossiers/$D" -H "Authorization: Bearer $AUDITOR")" 200 "an auditor reading any tenant's dossier"
+refused=$(curl -s -D - -o /dev/null "$API/dossiers/$D")
+grep -qi '^content-type: application/problem+json' <<<"$refused" || fail "the 401 is not problem+json"
+grep -qi '^www-authenticate: Bearer' <<<"$refused" || fail "the 401 carries no Bearer challenge"
+echo "403 for the wrong role, 401 (problem+json, Bearer challenge) without a valid token, 200 for the right one"
 
 step "OK: the gateway works on Payara Server $PAYARA_VERSION"

@@ -53,10 +53,7 @@ public final class ProblemResponses {
             case MALFORMED_BODY -> "The request body or parameters cannot be read; send well-formed JSON of the documented shape";
             default -> "The request could not be completed";
         };
-        Response problem = of(type, detail, instance);
-        return type == ProblemType.UNAUTHORIZED
-                ? Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
-                : problem;
+        return of(type, detail, instance);
     }
 
     /** Whether the failure, or anything that caused it, is of that type. */
@@ -103,6 +100,10 @@ public final class ProblemResponses {
                 .entity(body.build().toString());
         if (retryAfterSeconds != null) {
             response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        if (type == ProblemType.UNAUTHORIZED) {
+            // RFC 6750: every 401 names the scheme the client should use, whoever raised it
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return response.build();
     }

@@ -7,6 +7,7 @@ import com.assuregateway.security.entity.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -38,16 +39,22 @@ public class Caller {
 
     /** What this caller may change: every tenant for an admin, its own for a portal. */
     public TenantScope writeScope() {
-        return token.getGroups().contains(Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+        return groups().contains(Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
     }
 
     public String subject() {
         return token.getName();
     }
 
+    /** Empty without a token: RoleCheck keeps such calls out, this keeps a slip from becoming a 500. */
+    private Set<String> groups() {
+        Set<String> groups = token.getGroups();
+        return groups == null ? Set.of() : groups;
+    }
+
     private boolean isAny(String... roles) {
         for (String role : roles) {
-            if (token.getGroups().contains(role)) {
+            if (groups().contains(role)) {
                 return true;
             }
         }
