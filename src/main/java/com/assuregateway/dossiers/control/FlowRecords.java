@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -438,12 +439,17 @@ public class FlowRecords {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VerificationProcess> awaitingReview(TenantScope scope, int limit) {
-        return em.createNamedQuery(VerificationProcess.AWAITING_REVIEW, VerificationProcess.class)
+        // the tenant and the limit in the query: the queue can be long, and a page needs no dossier lookups
+        boolean oneTenant = scope.tenant() != null;
+        TypedQuery<VerificationProcess> query = em.createNamedQuery(oneTenant
+                        ? VerificationProcess.AWAITING_REVIEW_OF_TENANT : VerificationProcess.AWAITING_REVIEW,
+                        VerificationProcess.class)
                 .setParameter("outcomes", List.of(DecisionOutcome.INCONCLUSIVE, DecisionOutcome.UNKNOWN))
-                .getResultStream()
-                .filter(p -> scope.permits(em.find(Dossier.class, p.dossierId()).tenant()))
-                .limit(limit)
-                .toList();
+                .setMaxResults(limit);
+        if (oneTenant) {
+            query.setParameter("tenant", scope.tenant());
+        }
+        return query.getResultList();
     }
 
     private void moveTo(VerificationProcess process, String assureStatus, String action) {

@@ -40,6 +40,9 @@ import java.util.List;
 @NamedQuery(name = VerificationProcess.AWAITING_REVIEW,
         query = "SELECT p FROM VerificationProcess p WHERE p.decision IN :outcomes AND p.reviewedAt IS NULL"
                 + " ORDER BY p.decidedAt, p.id")
+@NamedQuery(name = VerificationProcess.AWAITING_REVIEW_OF_TENANT,
+        query = "SELECT p FROM VerificationProcess p WHERE p.decision IN :outcomes AND p.reviewedAt IS NULL"
+                + " AND p.tenant = :tenant ORDER BY p.decidedAt, p.id")
 @NamedQuery(name = VerificationProcess.BY_ASSURE_ID,
         query = "SELECT p FROM VerificationProcess p WHERE p.assureProcessId = :assureProcessId")
 public class VerificationProcess {
@@ -49,6 +52,7 @@ public class VerificationProcess {
     public static final String CLAIM = "VerificationProcess.claim";
     public static final String RELEASE = "VerificationProcess.release";
     public static final String AWAITING_REVIEW = "VerificationProcess.awaitingReview";
+    public static final String AWAITING_REVIEW_OF_TENANT = "VerificationProcess.awaitingReviewOfTenant";
     public static final String OF_DOSSIER = "VerificationProcess.ofDossier";
     public static final String BY_FACE_SCAN = "VerificationProcess.byFaceScan";
 

@@ -170,7 +170,9 @@ class ResultsIT {
         portal.awaitFinal(dossierId, processId);
 
         Api reviewer = new Api(base).as(Tokens.of(List.of("reviewer"), null));
-        assertThat(queue(reviewer)).contains(processId);
+        assertThat(queue(reviewer, "")).contains(processId);
+        assertThat(queue(reviewer, "?limit=1")).hasSize(1);
+        assertThat(reviewer.get("api/v1/reviews?limit=0").status()).isEqualTo(400);
         assertThat(api.get("api/v1/reviews").status()).as("portals do not review").isEqualTo(403);
 
         String path = Portal.process(dossierId, processId) + "/review";
@@ -181,15 +183,15 @@ class ResultsIT {
         assertThat(reviewed.json().getJsonObject("review").getString("reviewedBy")).isEqualTo("it-reviewer");
         assertThat(reviewed.json().getJsonObject("decision").getString("outcome")).isEqualTo("inconclusive");
 
-        assertThat(queue(reviewer)).doesNotContain(processId);
+        assertThat(queue(reviewer, "")).doesNotContain(processId);
         assertThat(reviewer.post(path, "{\"outcome\":\"reject\",\"reason\":\"second thoughts\"}").status()).isEqualTo(409);
         assertThat(TestDatabase.events(processId)).contains("STATE review.approve approve");
         assertThat(TestDatabase.single("SELECT reviewed_by, review_reason FROM verification_process WHERE id = ?",
                 processId)).containsEntry("reviewed_by", "it-reviewer");
     }
 
-    private static List<String> queue(Api reviewer) {
-        Answer queue = reviewer.get("api/v1/reviews");
+    private static List<String> queue(Api reviewer, String query) {
+        Answer queue = reviewer.get("api/v1/reviews" + query);
         assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
         return Json.createReader(new java.io.StringReader(queue.text())).readArray().stream()
                 .map(p -> p.asJsonObject().getString("processId")).toList();
