@@ -52,6 +52,8 @@ public final class AuditBench {
     private final long serverPid;
     private final int samples;
     private final int warmup;
+    private final int globalWarmup;
+    private boolean recording = true;
     private final long deadline;
     private final Random random = new Random(20261127);
     private final Connection db;
@@ -67,6 +69,7 @@ public final class AuditBench {
         this.serverPid = Long.parseLong(options.get("pid"));
         this.samples = Integer.parseInt(options.getOrDefault("samples", "200"));
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "30"));
+        this.globalWarmup = Integer.parseInt(options.getOrDefault("global-warmup", "0"));
         this.deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(options.getOrDefault("budget-seconds", "1200"))).toNanos();
         // prepareThreshold=0: unnamed statements, planned with their values each time, as the gateway does
         this.db = DriverManager.getConnection(options.get("jdbc") + "&prepareThreshold=0", options.get("user"),
@@ -115,9 +118,36 @@ public final class AuditBench {
                 + " every column of every row read). A deep page starts at a cursor on a random row of the whole"
                 + " table (so mostly hundreds of thousands of rows deep). Milliseconds.");
         line("");
+        if (globalWarmup > 0) {
+            // the server's JIT, connection pool and the database's caches warm on every query type before any
+            // is measured, so the first types measured do not pay for the whole server's warm-up
+            long warmStart = System.nanoTime();
+            recording = false;
+            queryTypes(big, middle, small);
+            recording = true;
+            line("Before measuring, every query type below was run " + globalWarmup + " times over HTTP and over"
+                    + " SQL, unrecorded (" + secs(System.nanoTime() - warmStart) + " s), to warm the server's JIT.");
+            line("");
+        }
         line("| query | page | HTTP p50 | HTTP p95 | HTTP p99 | SQL p50 | SQL p95 | SQL p99 | ratio p50 | ratio p95 |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
+        queryTypes(big, middle, small);
+        line("");
+        line("Statistics and totals read every row of their range (index-only); they are not pages and the"
+                + " page goal does not apply to them.");
+        line("");
+        exports();
+        line("");
+        line("Load average at the end: " + loadAverage() + ".");
+        Files.writeString(Path.of(options.get("results")), report.toString());
+        if (options.containsKey("plans")) {
+            plans(big, middle, small);
+        }
+    }
+
+    /** Every measured query type, in the table's order. */
+    private void queryTypes(String big, String middle, String small) throws Exception {
         Map<String, String> pageQueries = new LinkedHashMap<>();
         pageQueries.put("all tenants, no filter", "");
         pageQueries.put("largest tenant", "tenant=" + big);
@@ -138,17 +168,6 @@ public final class AuditBench {
         withTotal("tenant=" + middle + "&decision=accepted");
         stats("stats: one tenant, one quarter", "tenant=" + middle + "&createdFrom=2026-07-01&createdTo=2026-10-01");
         stats("stats: all tenants, one quarter", "createdFrom=2026-07-01&createdTo=2026-10-01");
-        line("");
-        line("Statistics and totals read every row of their range (index-only); they are not pages and the"
-                + " page goal does not apply to them.");
-        line("");
-        exports();
-        line("");
-        line("Load average at the end: " + loadAverage() + ".");
-        Files.writeString(Path.of(options.get("results")), report.toString());
-        if (options.containsKey("plans")) {
-            plans(big, middle, small);
-        }
     }
 
     // ---- the data the requests pick from
@@ -253,6 +272,14 @@ public final class AuditBench {
     }
 
     private void measure(String name, String page, PairFactory factory, int count, int warm) throws Exception {
+        if (!recording) {
+            for (int i = 0; i < Math.min(globalWarmup, count) && System.nanoTime() < deadline; i++) {
+                Pair pair = factory.next();
+                pair.http().run();
+                pair.sql().run();
+            }
+            return;
+        }
         long[] http = new long[count];
         long[] sql = new long[count];
         int done = 0;

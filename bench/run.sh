@@ -26,7 +26,8 @@ BUDGET=${BENCH_BUDGET_SECONDS:-1200}
 timeout $((BUDGET + 300)) java -cp "target/classes:$PGJDBC" bench/AuditBench.java \
     --base "http://127.0.0.1:$BENCH_PORT" --jdbc "$BENCH_JDBC_URL" --user "$PG_USER" \
     --password "${PG_PASSWORD:-postgres}" --token "$TOKEN" --pid "$GATEWAY_PID" --xmx "$XMX" --gclog "$GC_LOG" \
-    --samples "${BENCH_SAMPLES:-200}" --warmup "${BENCH_WARMUP:-30}" --budget-seconds "$BUDGET" \
+    --samples "${BENCH_SAMPLES:-200}" --warmup "${BENCH_WARMUP:-30}" --global-warmup "${BENCH_GLOBAL_WARMUP:-200}" \
+    --budget-seconds "$BUDGET" \
     --payara "$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)" \
     --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src db pom.xml || echo ' with uncommitted changes')" \
     --results "${BENCH_RESULTS:-docs/audit-benchmark-results.md}" --plans "${BENCH_PLANS:-docs/audit-plans.md}"
