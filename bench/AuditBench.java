@@ -125,8 +125,8 @@ public final class AuditBench {
             recording = false;
             queryTypes(big, middle, small);
             recording = true;
-            line("Before measuring, every query type below was run " + globalWarmup + " times over HTTP and over"
-                    + " SQL, unrecorded (" + secs(System.nanoTime() - warmStart) + " s), to warm the server's JIT.");
+            line("Before measuring, every query type below was run " + globalWarmup + " times (the statistics "
+                    + Math.min(globalWarmup, Math.max(10, samples / 10)) + " times) over HTTP and over SQL, unrecorded (" + secs(System.nanoTime() - warmStart) + " s), to warm the server's JIT.");
             line("");
         }
         line("| query | page | HTTP p50 | HTTP p95 | HTTP p99 | SQL p50 | SQL p95 | SQL p99 | ratio p50 | ratio p95 |");
@@ -135,7 +135,8 @@ public final class AuditBench {
         queryTypes(big, middle, small);
         line("");
         line("Statistics and totals read every row of their range (index-only); they are not pages and the"
-                + " page goal does not apply to them.");
+                + " page goal does not apply to them. The floor row is no query: it shows what any HTTP answer and"
+                + " any SQL round trip cost at least on this machine.");
         line("");
         exports();
         line("");
@@ -168,6 +169,19 @@ public final class AuditBench {
         withTotal("tenant=" + middle + "&decision=accepted");
         stats("stats: one tenant, one quarter", "tenant=" + middle + "&createdFrom=2026-07-01&createdTo=2026-10-01");
         stats("stats: all tenants, one quarter", "createdFrom=2026-07-01&createdTo=2026-10-01");
+        floor();
+    }
+
+    /**
+     * What any answer costs at least: a static file from the container's default servlet (no JAX-RS, no
+     * token check, no SQL) against the cheapest statement, SELECT 1 (one round trip to the database).
+     */
+    private void floor() throws Exception {
+        String path = options.get("static-path");
+        if (path != null) {
+            measure("floor: static file over HTTP / SELECT 1", "-", () -> new Pair(() -> http(base + path),
+                    () -> sql(new SqlQuery("SELECT 1", List.of()))));
+        }
     }
 
     // ---- the data the requests pick from

@@ -23,11 +23,15 @@ start_gateway "-Xmx$XMX" "-Xlog:gc:file=$GC_LOG"
 TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role auditor --subject bench --minutes 120)
 PGJDBC=$(ls target/assure-gateway/WEB-INF/lib/postgresql-*.jar)
 BUDGET=${BENCH_BUDGET_SECONDS:-1200}
+# a static file for the benchmark's HTTP floor row (Swagger UI's icon, from its webjar), if it is served
+SWAGGER=$(basename "$(ls target/assure-gateway/WEB-INF/lib/swagger-ui-*.jar)" .jar)
+STATIC_PATH="/webjars/swagger-ui/${SWAGGER#swagger-ui-}/favicon-16x16.png"
+curl -sf -o /dev/null "http://127.0.0.1:$BENCH_PORT$STATIC_PATH" || STATIC_PATH=
 timeout $((BUDGET + 300)) java -cp "target/classes:$PGJDBC" bench/AuditBench.java \
     --base "http://127.0.0.1:$BENCH_PORT" --jdbc "$BENCH_JDBC_URL" --user "$PG_USER" \
     --password "${PG_PASSWORD:-postgres}" --token "$TOKEN" --pid "$GATEWAY_PID" --xmx "$XMX" --gclog "$GC_LOG" \
-    --samples "${BENCH_SAMPLES:-200}" --warmup "${BENCH_WARMUP:-30}" --global-warmup "${BENCH_GLOBAL_WARMUP:-200}" \
-    --budget-seconds "$BUDGET" \
+    --samples "${BENCH_SAMPLES:-200}" --warmup "${BENCH_WARMUP:-30}" --global-warmup "${BENCH_GLOBAL_WARMUP:-500}" \
+    --budget-seconds "$BUDGET" ${STATIC_PATH:+--static-path "$STATIC_PATH"} \
     --payara "$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml)" \
     --commit "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src db pom.xml || echo ' with uncommitted changes')" \
     --results "${BENCH_RESULTS:-docs/audit-benchmark-results.md}" --plans "${BENCH_PLANS:-docs/audit-plans.md}"
