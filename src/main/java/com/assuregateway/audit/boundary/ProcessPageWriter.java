@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link ProcessPage} with {@link ProcessJson} instead of JSON-B: the page is the audit API's
- * hot path, and JSON-B was a fifth of its time (docs/audit-queries.md).
+ * hot path, and JSON-B was a fifth of its time (docs/audit-plans.md).
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)

@@ -36,8 +36,8 @@ import org.postgresql.PGStatement;
 
 /**
  * Runs the audit queries of {@link AuditSql} over plain JDBC: no entities are built, nothing is cached, and
- * an export streams row by row. Pages and statistics run in autocommit; an export in a read-only
- * transaction of its own.
+ * an export streams row by row. Pages and statistics run in autocommit; an export in a transaction of its
+ * own, because PostgreSQL's driver fetches a cursor in batches only inside one (the export only reads).
  */
 @ApplicationScoped
 public class AuditQueries {
@@ -202,7 +202,7 @@ public class AuditQueries {
 
     /**
      * Keeps PostgreSQL from switching to a generic plan after a few executions: tenants differ thirtyfold in
-     * size and some statuses are rare, so the right index depends on the values (docs/audit-queries.md).
+     * size and some statuses are rare, so the right index depends on the values (docs/audit-plans.md).
      * Planning each time costs well under a millisecond.
      */
     private static void planWithTheValues(PreparedStatement statement) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL of the audit queries, one shape per query type, chosen from PostgreSQL's plans
- * (docs/audit-queries.md). Plain SQL that H2 runs too. Pure: the benchmark runs exactly these statements
+ * (docs/audit-plans.md). Plain SQL that H2 runs too. Pure: the benchmark runs exactly these statements
  * over bare JDBC to measure the floor the HTTP answers are compared with.
  */
 public final class AuditSql {
