@@ -3,6 +3,7 @@
 BENCH_SCHEMA=${BENCH_SCHEMA:-bench}
 BENCH_PORT=${BENCH_PORT:-29080}
 BENCH_OUT=${BENCH_OUT:-target/bench}
+BENCH_JAR=${BENCH_JAR:-target/assure-gateway-microbundle.jar}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_DATABASE=${PG_DATABASE:-test}
@@ -17,23 +18,29 @@ ensure_built() {
     fi
 }
 
-# start_gateway [extra JVM options...]: the microbundle on the bench schema, loopback only; waits for ready
+# start_gateway [extra JVM options...]: the microbundle on the bench schema, loopback only; waits for ready.
+# Sets GATEWAY_PID and GATEWAY_READY_MS (milliseconds from `java -jar` to the first UP of /health/ready, polled
+# every BENCH_READY_POLL seconds, default 1).
 start_gateway() {
-    local log="$BENCH_OUT/gateway.log"
+    local log="$BENCH_OUT/gateway.log" poll=${BENCH_READY_POLL:-1} started
+    started=$(date +%s%3N)
     DB_URL="$BENCH_JDBC_URL" DB_USER="$PG_USER" DB_PASSWORD="${PG_PASSWORD:-postgres}" \
-        java "$@" -jar target/assure-gateway-microbundle.jar --port "$BENCH_PORT" --nocluster \
+        java "$@" -jar "$BENCH_JAR" --port "$BENCH_PORT" --nocluster \
         > "$log" 2>&1 &
     GATEWAY_PID=$!
+    GATEWAY_READY_MS=
     echo "$GATEWAY_PID" > "$BENCH_OUT/gateway.pid"
-    for _ in $(seq 1 120); do
+    local until=$((started + 120000))
+    while [ "$(date +%s%3N)" -lt "$until" ]; do
         if curl -sf "http://127.0.0.1:$BENCH_PORT/health/ready" > /dev/null 2>&1; then
+            GATEWAY_READY_MS=$(($(date +%s%3N) - started))
             return 0
         fi
         if ! kill -0 "$GATEWAY_PID" 2> /dev/null; then
             echo "The gateway stopped during start-up; see $log" >&2
             return 1
         fi
-        sleep 1
+        sleep "$poll"
     done
     echo "The gateway was not ready within 120 s; see $log" >&2
     stop_gateway

@@ -1,0 +1,548 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The performance benchmark's client (bench/perf/run.sh starts the gateway and runs this; issue 8). For each
+ * concurrency level it drives whole FaceTec flows with realistic bodies, first straight at the built-in sandbox
+ * (the floor: the same Assure calls the gateway makes, with the same bodies, and the sandbox's answer delay),
+ * then through the gateway's portal API, for a fixed time each. Per step it keeps the latency of every answered
+ * call; per phase the server's CPU (/proc/PID/stat), its heap (jstat samples and the GC log, through
+ * {@link AuditBench.HeapSampler} and {@link AuditBench.GcLog}) and the client's own CPU. Writes CSV files and a
+ * Markdown summary; bench/perf/Plots.java draws the figures from the CSV files.
+ * <p>
+ * Loopback only, HTTP/1.1, every loop bounded by the phase time and the overall budget.
+ */
+public final class PerfBench {
+
+    static final List<String> STEPS = List.of("createDossier", "createProcess", "setSelfie", "startVerification",
+            "getProcess", "fullResult");
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    final Map<String, String> options;
+    final String base;
+    final String portalToken;
+    final long serverPid;
+    final long deadline;
+    final Path out;
+    final Bodies bodies;
+    final String runId = Long.toString(System.currentTimeMillis(), 36);
+    final AtomicLong flowCounter = new AtomicLong();
+    final List<Phase> phases = new ArrayList<>();
+    String sandboxToken;
+
+    PerfBench(Map<String, String> options) {
+        this.options = options;
+        this.base = options.get("base");
+        this.portalToken = options.get("token");
+        this.serverPid = Long.parseLong(options.get("pid"));
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(num("budget-seconds", 720));
+        this.out = Path.of(options.getOrDefault("out", "docs/performance"));
+        this.bodies = new Bodies(num("facescan-kb", 470), num("audit-image-kb", 100), num("selfie-kb", 200));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new PerfBench(options).run();
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(out);
+        sandboxToken = sandboxToken();
+        int seconds = num("seconds", 30);
+        int warmup = num("warmup-seconds", 20);
+        List<Integer> levels = Arrays.stream(options.getOrDefault("levels", "1,8,32,128").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        System.err.printf("bodies: faceScan %d B, audit images %d B each, selfie %d B; verify request %d B%n",
+                bodies.faceScanChars, bodies.auditChars, bodies.selfie.length, bodies.verifyTemplate.length);
+        // warm both paths up (JIT, pools, connections); not measured
+        phase("floor", 8, warmup / 2, false);
+        phase("gateway", 8, warmup, false);
+        for (int level : levels) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("time budget used up: skipping level " + level);
+                continue;
+            }
+            phases.add(phase("floor", level, seconds, true));
+            phases.add(phase("gateway", level, seconds, true));
+        }
+        writeResults();
+    }
+
+    // ---- one phase: N portals running flows for a fixed time
+
+    Phase phase(String mode, int level, int seconds, boolean measured) throws Exception {
+        Phase phase = new Phase(mode, level);
+        AuditBench.GcLog gcLog = new AuditBench.GcLog(Path.of(options.get("gclog")));
+        if (measured) {
+            jcmd("GC.run");
+            Thread.sleep(300);
+            gcLog.readNew();
+            phase.heapBaseline = heapUsed();
+        }
+        AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(serverPid);
+        sampler.start();
+        long[] serverCpu0 = processCpuTicks(serverPid);
+        long[] clientCpu0 = processCpuTicks(ProcessHandle.current().pid());
+        long[] machine0 = machineTicks();
+        long start = System.nanoTime();
+        long end = Math.min(start + TimeUnit.SECONDS.toNanos(seconds), deadline);
+        CountDownLatch done = new CountDownLatch(level);
+        for (int i = 0; i < level; i++) {
+            Thread portal = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long flowStart = System.nanoTime();
+                        boolean completed = mode.equals("gateway") ? gatewayFlow(phase) : floorFlow(phase);
+                        if (completed) {
+                            phase.flowMs.add(System.nanoTime() - flowStart);
+                        } else {
+                            phase.flowsFailed.incrementAndGet();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, mode + "-portal-" + i);
+            portal.setDaemon(true);
+            portal.start();
+        }
+        // a flow that began before the end is finished (its steps are measured); bounded by the budget
+        done.await(Math.max(60, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 60), TimeUnit.SECONDS);
+        phase.wallNanos = System.nanoTime() - start;
+        phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(serverPid));
+        phase.clientCpuSeconds = cpuSeconds(clientCpu0, processCpuTicks(ProcessHandle.current().pid()));
+        long[] machine1 = machineTicks();
+        phase.machineBusy = (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
+        sampler.stop();
+        phase.heapPeak = sampler.peakUsed;
+        AuditBench.GcLog.Window window = gcLog.readNew();
+        phase.gcs = window.collections();
+        phase.maxAfterGc = window.maxAfter();
+        System.err.printf(Locale.ROOT, "%-7s %3d portals%s: %d flows (%d failed) in %.1f s, server CPU %.2f cores, "
+                        + "heap peak %d MB, errors %s%n", mode, level, measured ? "" : " (warm-up)", phase.flowMs.size(),
+                phase.flowsFailed.get(), phase.wallNanos / 1e9, phase.serverCpuSeconds / (phase.wallNanos / 1e9),
+                phase.heapPeak >> 20, phase.errors);
+        return phase;
+    }
+
+    /** The whole flow through the gateway's portal API; false when a step failed for good. */
+    boolean gatewayFlow(Phase phase) throws InterruptedException {
+        String reference = "perf-" + runId + "-" + flowCounter.incrementAndGet();
+        String api = base + "/api/v1/dossiers";
+        Answer dossier = step(phase, "createDossier", portal(api).POST(json("{\"externalReference\":\"" + reference + "\"}")));
+        if (dossier == null) return false;
+        String d = api + "/" + field(dossier.body, "dossierId");
+        Answer process = step(phase, "createProcess", portal(d + "/processes").POST(json("{\"provider\":\"facetec\"}")));
+        if (process == null) return false;
+        String p = d + "/processes/" + field(process.body, "processId");
+        if (step(phase, "setSelfie", portal(p + "/selfie").setHeader("Content-Type", "image/jpeg")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bodies.selfie))) == null) return false;
+        if (step(phase, "startVerification", portal(p + "/verification")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.verifyRequest(flowCounter.get())))) == null) return false;
+        if (!pollUntilFinal(phase, portal(p))) return false;
+        return step(phase, "fullResult", portal(p + "/full-result")) != null;
+    }
+
+    /** The same Assure calls the gateway makes for one flow, with the same bodies, straight at the sandbox. */
+    boolean floorFlow(Phase phase) throws InterruptedException {
+        String assure = base + "/sandbox/assure/dossiers";
+        String id = "perf-" + runId + "-" + flowCounter.incrementAndGet();
+        Answer dossier = step(phase, "createDossier", sandbox(assure).POST(json("{\"externalReference\":\"" + id + "\"}")));
+        if (dossier == null) return false;
+        String d = assure + "/" + field(dossier.body, "dossierId");
+        Answer process = step(phase, "createProcess", sandbox(d + "/processes").POST(json("{\"provider\":\"facetec\"}")));
+        if (process == null) return false;
+        String p = d + "/processes/" + field(process.body, "processId");
+        if (step(phase, "setSelfie", sandbox(p + "/images")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.selfieUpload))) == null) return false;
+        if (step(phase, "startVerification", sandbox(p)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.verifyRequest(flowCounter.get())))) == null) return false;
+        if (!pollUntilFinal(phase, sandbox(p))) return false;
+        return step(phase, "fullResult", sandbox(p + "/download")) != null;
+    }
+
+    /** GET the process until its status is final (the sandbox answers processing first); every GET is a sample. */
+    boolean pollUntilFinal(Phase phase, HttpRequest.Builder get) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            Answer a = step(phase, "getProcess", get.copy());
+            if (a == null) return false;
+            Matcher status = STATUS.matcher(a.body);
+            if (status.find() && !status.group(1).equals("pending") && !status.group(1).equals("processing")) {
+                return true;
+            }
+        }
+        phase.count("getProcess never final");
+        return false;
+    }
+
+    record Answer(int status, String body) {
+    }
+
+    /**
+     * One call, as a portal makes it: a 503 or 429 (bulkhead full, breaker open) is counted and retried after its
+     * Retry-After, as the gateway asks; only answered calls (2xx) are latency samples. Null when it failed for good.
+     */
+    Answer step(Phase phase, String step, HttpRequest.Builder request) throws InterruptedException {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> response;
+            try {
+                response = HTTP.send(request.copy().timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                phase.count(step + " io " + e.getClass().getSimpleName());
+                return null;
+            }
+            long nanos = System.nanoTime() - t0;
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                phase.sample(step, nanos);
+                boolean text = !step.equals("fullResult");
+                return new Answer(status, text ? new String(response.body(), StandardCharsets.UTF_8) : "");
+            }
+            phase.count(step + " " + status);
+            if (status != 503 && status != 429) {
+                return null;
+            }
+            long retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            Thread.sleep(Math.min(5, retryAfter) * 1000);
+        }
+        return null;
+    }
+
+    HttpRequest.Builder portal(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + portalToken)
+                .header("Content-Type", "application/json");
+    }
+
+    HttpRequest.Builder sandbox(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + sandboxToken)
+                .header("Content-Type", "application/json");
+    }
+
+    String sandboxToken() throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString("sandbox-client:sandbox-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/auth/open/connect/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=signicat-api")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return field(r.body(), "access_token");
+    }
+
+    // ---- realistic bodies, built once
+
+    /** A faceScan, two audit-trail images and a selfie of the sizes a FaceTec SDK produces; random, so incompressible. */
+    static final class Bodies {
+        final byte[] selfie;
+        final byte[] selfieUpload;
+        final byte[] verifyTemplate;
+        final int faceScanOffset;
+        final int faceScanChars;
+        final int auditChars;
+
+        Bodies(int faceScanKb, int auditKb, int selfieKb) {
+            Random random = new Random(8);
+            selfie = new byte[selfieKb * 1024];
+            random.nextBytes(selfie);
+            selfie[0] = (byte) 0xFF;
+            selfie[1] = (byte) 0xD8;
+            selfie[2] = (byte) 0xFF;
+            selfie[3] = (byte) 0xE0;
+            // what the gateway sends to Assure's Set images for this selfie
+            selfieUpload = ("{\"selfie\":\"data:image/jpeg;base64," + Base64.getEncoder().encodeToString(selfie) + "\"}")
+                    .getBytes(StandardCharsets.US_ASCII);
+            String faceScan = base64Chars(random, faceScanKb * 1024, "");
+            String audit = base64Chars(random, auditKb * 1024, "/9j/4AAQ");
+            String lowQuality = base64Chars(random, auditKb * 1024, "/9j/4AAQ");
+            faceScanChars = faceScan.length();
+            auditChars = audit.length();
+            String prefix = "{\"facetecEnrollment\":{\"faceScan\":\"";
+            faceScanOffset = prefix.length();
+            verifyTemplate = (prefix + faceScan + "\",\"auditTrailImage\":\"" + audit
+                    + "\",\"lowQualityAuditTrailImage\":\"" + lowQuality
+                    + "\",\"userAgent\":\"facetec|sdk|web|perf|sandbox:accepted\"},\"imageDepiction\":\"selfie\"}")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Base64 text of about that many characters (a whole number of quads), starting with the given prefix. */
+        static String base64Chars(Random random, int chars, String prefix) {
+            byte[] raw = new byte[chars / 4 * 3];
+            random.nextBytes(raw);
+            String text = Base64.getEncoder().encodeToString(raw);
+            return prefix + text.substring(prefix.length());
+        }
+
+        /** The verification request with a faceScan of its own (the gateway refuses a replayed one). */
+        byte[] verifyRequest(long flow) {
+            byte[] body = verifyTemplate.clone();
+            String unique = String.format(Locale.ROOT, "%016x", flow ^ System.nanoTime() << 20);
+            byte[] mark = unique.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(mark, 0, body, faceScanOffset, mark.length);
+            return body;
+        }
+    }
+
+    // ---- what one phase measured
+
+    static final class Phase {
+        final String mode;
+        final int level;
+        final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        final List<Long> flowMs = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger flowsFailed = new AtomicInteger();
+        long wallNanos;
+        double serverCpuSeconds;
+        double clientCpuSeconds;
+        double machineBusy;
+        long heapBaseline;
+        long heapPeak;
+        long maxAfterGc;
+        long gcs;
+
+        Phase(String mode, int level) {
+            this.mode = mode;
+            this.level = level;
+        }
+
+        void sample(String step, long nanos) {
+            latencies.computeIfAbsent(step, k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+        }
+
+        void count(String what) {
+            errors.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
+        }
+
+        long[] sorted(String step) {
+            List<Long> values = latencies.getOrDefault(step, List.of());
+            synchronized (values) {
+                return values.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+        }
+
+        long[] sortedFlows() {
+            synchronized (flowMs) {
+                return flowMs.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+        }
+
+        double seconds() {
+            return wallNanos / 1e9;
+        }
+
+        int errorCount(String step) {
+            return errors.entrySet().stream().filter(e -> e.getKey().startsWith(step + " "))
+                    .mapToInt(e -> e.getValue().get()).sum();
+        }
+    }
+
+    // ---- the results
+
+    void writeResults() throws IOException {
+        StringBuilder steps = new StringBuilder("mode,level,step,n,rejected_or_failed,per_second,p50_ms,p95_ms,p99_ms,max_ms\n");
+        StringBuilder phaseCsv = new StringBuilder("mode,level,seconds,flows,flows_failed,flows_per_second,flow_p50_ms,"
+                + "flow_p99_ms,server_cpu_cores,client_cpu_cores,machine_busy,heap_baseline_mb,heap_peak_mb,"
+                + "max_after_gc_mb,gcs\n");
+        for (Phase phase : phases) {
+            for (String step : STEPS) {
+                long[] s = phase.sorted(step);
+                steps.append(String.join(",", phase.mode, Integer.toString(phase.level), step, Integer.toString(s.length),
+                        Integer.toString(phase.errorCount(step)), f1(s.length / phase.seconds()), ms(p(s, 50)),
+                        ms(p(s, 95)), ms(p(s, 99)), ms(s.length == 0 ? 0 : s[s.length - 1]))).append('\n');
+            }
+            long[] flows = phase.sortedFlows();
+            phaseCsv.append(String.join(",", phase.mode, Integer.toString(phase.level), f1(phase.seconds()),
+                    Integer.toString(flows.length), Integer.toString(phase.flowsFailed.get()),
+                    f1(flows.length / phase.seconds()), ms(p(flows, 50)), ms(p(flows, 99)),
+                    f2(phase.serverCpuSeconds / phase.seconds()), f2(phase.clientCpuSeconds / phase.seconds()),
+                    f2(phase.machineBusy), mb(phase.heapBaseline), mb(phase.heapPeak), mb(phase.maxAfterGc),
+                    Long.toString(phase.gcs))).append('\n');
+        }
+        Files.writeString(out.resolve("steps.csv"), steps);
+        Files.writeString(out.resolve("phases.csv"), phaseCsv);
+        Files.writeString(out.resolve("results.md"), markdown());
+        System.err.println("wrote " + out.resolve("steps.csv") + ", " + out.resolve("phases.csv") + ", "
+                + out.resolve("results.md"));
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("<!-- generated by bench/perf/run.sh (PerfBench.java) on ").append(Instant.now())
+                .append("; do not edit by hand -->\n\n");
+        md.append("Run: ").append(options.getOrDefault("run-info", "")).append("\n\n");
+        md.append("Bodies per flow: faceScan ").append(kb(bodies.faceScanChars)).append(" KB base64, two audit-trail images ")
+                .append(kb(bodies.auditChars)).append(" KB base64 each, selfie ").append(kb(bodies.selfie.length))
+                .append(" KB JPEG bytes (").append(kb(bodies.selfieUpload.length)).append(" KB as Assure's dataURL JSON); ")
+                .append("verification request ").append(kb(bodies.verifyTemplate.length)).append(" KB.\n\n");
+        md.append("### Latency per step (ms): gateway, floor (the sandbox called directly), overhead and ratio\n\n");
+        md.append("Overhead = gateway percentile minus floor percentile at the same concurrency; ratio = gateway / floor.\n\n");
+        md.append("| step | portals | gateway p50 / p95 / p99 | floor p50 / p95 / p99 | overhead p50 / p95 / p99 | ratio p50 / p99 "
+                + "| gateway / floor calls per s | gateway 503s |\n|---|---:|---|---|---|---|---|---:|\n");
+        Map<Integer, Phase[]> byLevel = new TreeMap<>();
+        for (Phase phase : phases) {
+            byLevel.computeIfAbsent(phase.level, k -> new Phase[2])[phase.mode.equals("gateway") ? 0 : 1] = phase;
+        }
+        for (String step : STEPS) {
+            for (Map.Entry<Integer, Phase[]> level : byLevel.entrySet()) {
+                Phase g = level.getValue()[0];
+                Phase f = level.getValue()[1];
+                if (g == null || f == null) continue;
+                long[] gs = g.sorted(step);
+                long[] fs = f.sorted(step);
+                md.append("| ").append(step).append(" | ").append(level.getKey()).append(" | ")
+                        .append(triple(gs)).append(" | ").append(triple(fs)).append(" | ")
+                        .append(ms(p(gs, 50) - p(fs, 50))).append(" / ").append(ms(p(gs, 95) - p(fs, 95))).append(" / ")
+                        .append(ms(p(gs, 99) - p(fs, 99))).append(" | ")
+                        .append(f2(ratio(p(gs, 50), p(fs, 50)))).append(" / ").append(f2(ratio(p(gs, 99), p(fs, 99))))
+                        .append(" | ").append(f1(gs.length / g.seconds())).append(" / ").append(f1(fs.length / f.seconds()))
+                        .append(" | ").append(g.errorCount(step)).append(" |\n");
+            }
+        }
+        md.append("\n### Whole flows, server CPU and heap per phase\n\n");
+        md.append("Server CPU: the gateway JVM's user+system time (/proc/PID/stat) over the phase, in cores (the machine "
+                + "has 2; the sandbox runs in the same JVM, so the floor's server CPU is the sandbox's own). Client: this "
+                + "benchmark's JVM. Machine: share of all cores busy (/proc/stat), other users included. Heap: used heap "
+                + "right after a full GC before the phase (baseline), its peak sampled every 100 ms by jstat, and the "
+                + "highest occupancy left after any GC during the phase.\n\n");
+        md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | client CPU cores "
+                + "| machine busy | heap baseline / peak / max after GC MB | GCs |\n|---|---:|---:|---:|---|---:|---:|---:|---:|---|---:|\n");
+        for (Phase phase : phases) {
+            long[] flows = phase.sortedFlows();
+            md.append("| ").append(phase.mode).append(" | ").append(phase.level).append(" | ").append(flows.length)
+                    .append(" | ").append(f1(flows.length / phase.seconds())).append(" | ").append(ms(p(flows, 50)))
+                    .append(" / ").append(ms(p(flows, 99))).append(" | ").append(phase.flowsFailed.get()).append(" | ")
+                    .append(f2(phase.serverCpuSeconds / phase.seconds())).append(" | ")
+                    .append(f2(phase.clientCpuSeconds / phase.seconds())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f%%", phase.machineBusy * 100)).append(" | ")
+                    .append(mb(phase.heapBaseline)).append(" / ").append(mb(phase.heapPeak)).append(" / ")
+                    .append(mb(phase.maxAfterGc)).append(" | ").append(phase.gcs).append(" |\n");
+        }
+        md.append("\n### Answers other than 2xx, per phase (each attempt)\n\n| mode | portals | what | n |\n|---|---:|---|---:|\n");
+        boolean any = false;
+        for (Phase phase : phases) {
+            for (Map.Entry<String, AtomicInteger> e : new TreeMap<>(phase.errors).entrySet()) {
+                md.append("| ").append(phase.mode).append(" | ").append(phase.level).append(" | ").append(e.getKey())
+                        .append(" | ").append(e.getValue().get()).append(" |\n");
+                any = true;
+            }
+        }
+        if (!any) md.append("| - | - | none | 0 |\n");
+        return md.toString();
+    }
+
+    // ---- the server process
+
+    long heapUsed() throws IOException, InterruptedException {
+        Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(serverPid)).start();
+        List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        jstat.waitFor();
+        return AuditBench.HeapSampler.used(lines.get(0), lines.get(1))[0];
+    }
+
+    void jcmd(String command) throws IOException, InterruptedException {
+        new ProcessBuilder("jcmd", Long.toString(serverPid), command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /** utime and stime of a process, in clock ticks. */
+    static long[] processCpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[]{Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    }
+
+    /** {busy, total} clock ticks of all cores. */
+    static long[] machineTicks() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < cpu.length; i++) total += Long.parseLong(cpu[i]);
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        return new long[]{total - idle, total};
+    }
+
+    static double cpuSeconds(long[] before, long[] after) {
+        return (after[0] + after[1] - before[0] - before[1]) / 100.0; // USER_HZ is 100 on Linux
+    }
+
+    // ---- small helpers
+
+    int num(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    static HttpRequest.BodyPublisher json(String s) {
+        return HttpRequest.BodyPublishers.ofString(s);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static long p(long[] sorted, int percentile) {
+        if (sorted.length == 0) return 0;
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static String triple(long[] s) {
+        return s.length == 0 ? "-" : ms(p(s, 50)) + " / " + ms(p(s, 95)) + " / " + ms(p(s, 99));
+    }
+
+    static double ratio(long a, long b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f", bytes / 1048576.0);
+    }
+
+    static String kb(long bytes) {
+        return String.format(Locale.ROOT, "%.0f", bytes / 1024.0);
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The performance benchmark (issue 8) in one command, loopback only: builds the gateway if needed, starts the
+# microbundle on a fresh PostgreSQL schema (BENCH_SCHEMA, default perf; port BENCH_PORT, default 29180; heap
+# BENCH_XMX, default 512m) with the sandbox answering every Assure call after BENCH_DELAY_MS (default 50),
+# measures its start-up to ready, runs bench/perf/PerfBench.java (whole FaceTec flows at BENCH_LEVELS portals,
+# through the gateway and straight at the sandbox, BENCH_SECONDS per phase), draws the plots
+# (bench/perf/Plots.java) and stops the gateway. Bounded: BENCH_BUDGET_SECONDS (default 720) for the client.
+# BENCH_JAR runs another build of the microbundle (e.g. a copy of an earlier one, for before/after figures);
+# BENCH_JFR=file records a flight recording of the gateway for profiles.
+# Writes docs/performance/{results.md,steps.csv,phases.csv,*.png} (BENCH_RESULTS_DIR).
+# Wrap measured runs in `flock /work/heavy.lock bench/perf/run.sh` on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export BENCH_SCHEMA=${BENCH_SCHEMA:-perf} BENCH_PORT=${BENCH_PORT:-29180} BENCH_OUT=${BENCH_OUT:-target/perf}
+BENCH_READY_POLL=${BENCH_READY_POLL:-0.1}
+source bench/lib.sh
+trap stop_gateway EXIT
+
+XMX=${BENCH_XMX:-512m}
+DELAY=${BENCH_DELAY_MS:-50}
+RESULTS=${BENCH_RESULTS_DIR:-docs/performance}
+BUDGET=${BENCH_BUDGET_SECONDS:-720}
+ensure_built
+if (exec 3<> "/dev/tcp/127.0.0.1/$BENCH_PORT") 2> /dev/null; then
+    echo "port $BENCH_PORT is taken; set BENCH_PORT" >&2
+    exit 1
+fi
+
+# the client: compiled with the audit bench, whose jstat and GC-log readers it uses
+CLASSES="$BENCH_OUT/classes"
+rm -rf "$CLASSES" && mkdir -p "$CLASSES"
+javac -nowarn -d "$CLASSES" -cp target/classes bench/AuditBench.java bench/perf/PerfBench.java \
+    bench/perf/Plots.java
+
+"${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE" -c "CREATE SCHEMA $BENCH_SCHEMA"
+GC_LOG="$BENCH_OUT/gc.log"
+rm -f "$GC_LOG"
+JFR=()
+if [ -n "${BENCH_JFR:-}" ]; then  # a flight recording of the whole run, for profiles: BENCH_JFR=target/perf/gateway.jfr
+    JFR=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
+fi
+# the follow-up and the archive are kept out of the measured window (first look after a day, no archive), so
+# each portal call maps to exactly one Assure call and the floor is the same set of calls
+echo "Starting the gateway on schema $BENCH_SCHEMA (port $BENCH_PORT, -Xmx$XMX, sandbox answer delay $DELAY ms)"
+start_gateway "-Xmx$XMX" "-Xlog:gc:file=$GC_LOG" -Dgateway.sandbox.answer-delay-ms="$DELAY" \
+    -Dgateway.followup.initial-delay-seconds=86400 -Dgateway.archive.enabled=false "${JFR[@]}" ${BENCH_JVM_OPTS:-}
+echo "Ready after $GATEWAY_READY_MS ms (from java -jar to the first UP of /health/ready, fresh schema migrated)"
+TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant perf --minutes 120)
+INFO="gateway ready in $GATEWAY_READY_MS ms; -Xmx$XMX; sandbox answer delay $DELAY ms; $(nproc) cores; \
+$(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -Atc 'SHOW server_version'); \
+load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')"
+mkdir -p "$RESULTS"
+timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "http://127.0.0.1:$BENCH_PORT" \
+    --token "$TOKEN" --pid "$GATEWAY_PID" --gclog "$GC_LOG" --levels "${BENCH_LEVELS:-1,8,32,128}" \
+    --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-20}" --budget-seconds "$BUDGET" \
+    --out "$RESULTS" --run-info "$INFO"
+java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS"
+echo "Results: $RESULTS/results.md and its plots"
