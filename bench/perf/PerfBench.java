@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
 public final class PerfBench {
 
     static final List<String> STEPS = List.of("createDossier", "createProcess", "setSelfie", "startVerification",
-            "getProcess", "fullResult");
+            "getProcess", "fullResult", "eraseDossier");
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -96,7 +96,102 @@ public final class PerfBench {
             phases.add(phase("floor", level, seconds, true));
             phases.add(phase("gateway", level, seconds, true));
         }
+        if (System.nanoTime() < deadline) {
+            int n = num("inflight", 32);
+            inFlight.add(inFlightProbe("floor", n));
+            inFlight.add(inFlightProbe("gateway", n));
+        }
         writeResults();
+    }
+
+    // ---- live heap per verification in flight
+
+    final List<long[]> inFlight = new ArrayList<>();
+
+    /**
+     * Holds n verifications in flight at once and weighs the server's live heap: the sandbox is told to sit on
+     * the next n start-verification calls for a while before it reads them (a planned "slow" fault), so each
+     * request waits in the gateway with everything it holds (or, for the floor, in the sandbox unread). Live heap
+     * = the total of a class histogram, which collects fully first. Answers {n, live before, live during, bytes
+     * per verification request}.
+     */
+    long[] inFlightProbe(String mode, int n) throws Exception {
+        Phase scratch = new Phase(mode, n);
+        List<String> processes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            processes.add(mode.equals("gateway") ? preparedGatewayProcess(scratch) : preparedFloorProcess(scratch));
+        }
+        long before = liveHeap();
+        long holdMs = 8000;
+        HttpResponse<String> planned = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults"))
+                .header("Content-Type", "application/json").POST(json("{\"fault\":\"slow\",\"operation\":"
+                        + "\"startVerification\",\"times\":" + n + ",\"delayMs\":" + holdMs + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (planned.statusCode() != 204) {
+            throw new IllegalStateException("planning the slow fault: " + planned.statusCode() + " " + planned.body());
+        }
+        CountDownLatch done = new CountDownLatch(n);
+        for (String p : processes) {
+            Thread t = new Thread(() -> {
+                try {
+                    HttpRequest.Builder start = mode.equals("gateway") ? portal(p + "/verification") : sandbox(p);
+                    step(scratch, "startVerification", start.POST(HttpRequest.BodyPublishers.ofByteArray(
+                            bodies.verifyRequest(flowCounter.incrementAndGet()))));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+        Thread.sleep(holdMs / 2);
+        long during = liveHeap();
+        done.await(holdMs * 3, TimeUnit.MILLISECONDS);
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults")).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        System.err.printf("%s: %d verifications in flight: live heap %d -> %d MB, %d KB each (answered: %d, other: %s)%n",
+                mode, n, before >> 20, during >> 20, (during - before) / n >> 10,
+                scratch.sorted("startVerification").length, scratch.errors);
+        return new long[]{n, before, during, bodies.verifyTemplate.length, mode.equals("gateway") ? 1 : 0,
+                scratch.sorted("startVerification").length};
+    }
+
+    String preparedGatewayProcess(Phase scratch) throws InterruptedException {
+        String api = base + "/api/v1/dossiers";
+        Answer dossier = step(scratch, "createDossier", portal(api).POST(json("{\"externalReference\":\"perf-" + runId
+                + "-" + flowCounter.incrementAndGet() + "\"}")));
+        String d = api + "/" + field(dossier.body, "dossierId");
+        Answer process = step(scratch, "createProcess", portal(d + "/processes").POST(json("{\"provider\":\"facetec\"}")));
+        String p = d + "/processes/" + field(process.body, "processId");
+        step(scratch, "setSelfie", portal(p + "/selfie").setHeader("Content-Type", "image/jpeg")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bodies.selfie)));
+        return p;
+    }
+
+    String preparedFloorProcess(Phase scratch) throws InterruptedException {
+        String assure = base + "/sandbox/assure/dossiers";
+        Answer dossier = step(scratch, "createDossier", sandbox(assure).POST(json("{}")));
+        String d = assure + "/" + field(dossier.body, "dossierId");
+        Answer process = step(scratch, "createProcess", sandbox(d + "/processes").POST(json("{\"provider\":\"facetec\"}")));
+        String p = d + "/processes/" + field(process.body, "processId");
+        step(scratch, "setSelfie", sandbox(p + "/images").POST(HttpRequest.BodyPublishers.ofByteArray(bodies.selfieUpload)));
+        return p;
+    }
+
+    /** The server's live heap in bytes: the total of a class histogram (which runs a full GC first). */
+    long liveHeap() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.class_histogram").start();
+        List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        jcmd.waitFor();
+        for (String line : lines) {
+            if (line.trim().startsWith("Total")) {
+                String[] cells = line.trim().split("\\s+");
+                return Long.parseLong(cells[2]);
+            }
+        }
+        throw new IllegalStateException("no Total in the class histogram");
     }
 
     // ---- one phase: N portals running flows for a fixed time
@@ -173,7 +268,9 @@ public final class PerfBench {
         if (step(phase, "startVerification", portal(p + "/verification")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.verifyRequest(flowCounter.get())))) == null) return false;
         if (!pollUntilFinal(phase, portal(p))) return false;
-        return step(phase, "fullResult", portal(p + "/full-result")) != null;
+        if (step(phase, "fullResult", portal(p + "/full-result")) == null) return false;
+        // the end-user's data erased, here and at Assure: also keeps the in-memory sandbox from growing
+        return step(phase, "eraseDossier", portal(d).DELETE()) != null;
     }
 
     /** The same Assure calls the gateway makes for one flow, with the same bodies, straight at the sandbox. */
@@ -191,7 +288,8 @@ public final class PerfBench {
         if (step(phase, "startVerification", sandbox(p)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.verifyRequest(flowCounter.get())))) == null) return false;
         if (!pollUntilFinal(phase, sandbox(p))) return false;
-        return step(phase, "fullResult", sandbox(p + "/download")) != null;
+        if (step(phase, "fullResult", sandbox(p + "/download")) == null) return false;
+        return step(phase, "eraseDossier", sandbox(d).DELETE()) != null;
     }
 
     /** GET the process until its status is final (the sandbox answers processing first); every GET is a sample. */
@@ -393,6 +491,14 @@ public final class PerfBench {
         }
         Files.writeString(out.resolve("steps.csv"), steps);
         Files.writeString(out.resolve("phases.csv"), phaseCsv);
+        StringBuilder inflightCsv = new StringBuilder("mode,in_flight,live_before_mb,live_during_mb,growth_per_request_kb,"
+                + "body_kb,growth_per_body\n");
+        for (long[] r : inFlight) {
+            double per = (double) (r[2] - r[1]) / r[0];
+            inflightCsv.append(String.join(",", r[4] == 1 ? "gateway" : "floor", Long.toString(r[0]), mb(r[1]), mb(r[2]),
+                    kb((long) per), kb(r[3]), f2(per / r[3]))).append('\n');
+        }
+        Files.writeString(out.resolve("inflight.csv"), inflightCsv);
         Files.writeString(out.resolve("results.md"), markdown());
         System.err.println("wrote " + out.resolve("steps.csv") + ", " + out.resolve("phases.csv") + ", "
                 + out.resolve("results.md"));
@@ -449,6 +555,17 @@ public final class PerfBench {
                     .append(String.format(Locale.ROOT, "%.0f%%", phase.machineBusy * 100)).append(" | ")
                     .append(mb(phase.heapBaseline)).append(" / ").append(mb(phase.heapPeak)).append(" / ")
                     .append(mb(phase.maxAfterGc)).append(" | ").append(phase.gcs).append(" |\n");
+        }
+        md.append("\n### Live heap per verification in flight\n\n");
+        md.append("n start-verification requests held in flight at once (the sandbox sits on each for a while before "
+                + "reading it); live heap = total of a class histogram (after a full GC), before and while they wait.\n\n");
+        md.append("| mode | in flight | live before MB | live during MB | growth per request KB | request body KB | growth / body |"
+                + "\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (long[] r : inFlight) {
+            double per = (double) (r[2] - r[1]) / r[0];
+            md.append("| ").append(r[4] == 1 ? "gateway" : "floor").append(" | ").append(r[0]).append(" | ")
+                    .append(mb(r[1])).append(" | ").append(mb(r[2])).append(" | ").append(kb((long) per)).append(" | ")
+                    .append(kb(r[3])).append(" | ").append(f2(per / r[3])).append(" |\n");
         }
         md.append("\n### Answers other than 2xx, per phase (each attempt)\n\n| mode | portals | what | n |\n|---|---:|---|---:|\n");
         boolean any = false;

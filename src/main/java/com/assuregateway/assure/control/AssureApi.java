@@ -18,7 +18,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -87,8 +86,7 @@ public class AssureApi {
     @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public void setImage(Subject subject, String assureDossierId, String assureProcessId, String depiction,
                          String mediaType, byte[] image) {
-        String dataUrl = "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(image);
-        JsonObject request = Json.createObjectBuilder().add(depiction, dataUrl).build();
+        AssureBodies.Body request = AssureBodies.imageUpload(depiction, mediaType, image);
         call(subject, "assure.setImages", false, c -> c.setImages(assureDossierId, assureProcessId, request)).close();
     }
 
@@ -102,9 +100,12 @@ public class AssureApi {
         }
     }
 
-    /** Starts verification; answers the status Assure reports (normally processing). Never repeated. */
+    /**
+     * Starts verification with the contract's VerifyRequest ({@link AssureBodies#verifyRequest});
+     * answers the status Assure reports (normally processing). Never repeated.
+     */
     public String startVerification(Subject subject, String assureDossierId, String assureProcessId,
-                                    JsonObject verifyRequest) {
+                                    AssureBodies.Body verifyRequest) {
         JsonObject answer = json(subject, call(subject, "assure.startVerification", false,
                 c -> c.startVerification(assureDossierId, assureProcessId, verifyRequest)));
         return answer.getString("status", null);

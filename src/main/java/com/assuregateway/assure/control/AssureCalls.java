@@ -115,7 +115,10 @@ public class AssureCalls {
                 .connectTimeout(endpoints.connectTimeoutMs(), TimeUnit.MILLISECONDS)
                 .readTimeout(endpoints.readTimeoutMs(), TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
+                // bodies of known length (the faceScan, the photo) are streamed, not buffered again
+                .property(KnownLengthFilter.FIXED_LENGTH_STREAMING, true)
                 .register(new BearerTokenFilter(tokens))
+                .register(new KnownLengthFilter())
                 .build(AssureClient.class);
         // a client built on a guessed sandbox port is used once, not kept
         if (!endpoints.awaitsLocalPort()) {

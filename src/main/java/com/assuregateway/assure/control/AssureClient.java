@@ -16,7 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The Assure endpoints of the FaceTec flow, with the paths, methods and bodies of Signicat's OpenAPI
  * contract. Every method answers the raw {@link Response}: {@link AssureApi} reads status, problem body and
- * traceId itself, because each of them belongs in the audit record. Base URL: {@code assure/mp-rest/url}.
+ * traceId itself, because each of them belongs in the audit record. The two large bodies (start verification,
+ * set images) are written straight to the connection by {@link AssureBodies}. Base URL: {@code assure/mp-rest/url}.
  */
 @RegisterRestClient(configKey = "assure")
 @Path("dossiers")
@@ -58,7 +59,7 @@ public interface AssureClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response startVerification(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
-                               JsonObject verifyRequest);
+                               AssureBodies.Body verifyRequest);
 
     @DELETE
     @Path("{dossierId}/processes/{processId}")
@@ -70,7 +71,7 @@ public interface AssureClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response setImages(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
-                       JsonObject uploadImageRequest);
+                       AssureBodies.Body uploadImageRequest);
 
     @GET
     @Path("{dossierId}/processes/{processId}/images")

@@ -1,6 +1,7 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.assure.control.AssureApi;
+import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.assure.entity.AssureResult;
@@ -22,8 +23,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,14 +128,8 @@ public class FaceTecFlow {
         FaceTecEnrollment enrollment = request.facetecEnrollment();
         String depiction = request.depictionOrDefault();
         records.beginVerification(processId, depiction, Fingerprint.sha256(enrollment.faceScan()));
-        JsonObject verifyRequest = Json.createObjectBuilder()
-                .add("facetecEnrollment", Json.createObjectBuilder()
-                        .add("faceScan", enrollment.faceScan())
-                        .add("auditTrailImage", enrollment.auditTrailImage())
-                        .add("lowQualityAuditTrailImage", enrollment.lowQualityAuditTrailImage())
-                        .add("userAgent", enrollment.userAgent()))
-                .add("imageDepiction", depiction)
-                .build();
+        AssureBodies.Body verifyRequest = AssureBodies.verifyRequest(enrollment.faceScan(), enrollment.auditTrailImage(),
+                enrollment.lowQualityAuditTrailImage(), enrollment.userAgent(), depiction);
         String status;
         try {
             status = assure.startVerification(subject(process), dossier.assureDossierId(), process.assureProcessId(),

@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * Every database step of the flow, each its own short transaction: the orchestrator never holds a
  * transaction open while it waits for Assure. Each change is written together with the audit event that
- * describes it. Entities returned are detached snapshots.
+ * describes it. Entities returned are detached snapshots. Plain reads join a transaction when there is one
+ * and otherwise run without (SUPPORTS): a transaction of their own only cost a begin and a commit per read.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -54,6 +55,7 @@ public class FlowRecords {
     @Inject
     GatewayMetrics metrics;
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
         return em.createNamedQuery(Dossier.BY_REFERENCE, Dossier.class)
                 .setParameter("tenant", tenant)
@@ -81,6 +83,7 @@ public class FlowRecords {
     }
 
     /** A live dossier within the scope; an erased one is gone (410). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Dossier dossier(TenantScope scope, String dossierId) {
         Dossier dossier = dossierOrTombstone(scope, dossierId);
         if (dossier.isErased()) {
@@ -89,6 +92,7 @@ public class FlowRecords {
         return dossier;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Dossier dossierOrTombstone(TenantScope scope, String dossierId) {
         Dossier dossier = em.find(Dossier.class, dossierId);
         // another tenant's dossier is answered exactly like one that does not exist
@@ -115,12 +119,14 @@ public class FlowRecords {
         }
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<VerificationProcess> processes(String dossierId) {
         return em.createNamedQuery(VerificationProcess.OF_DOSSIER, VerificationProcess.class)
                 .setParameter("dossierId", dossierId)
                 .getResultList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public VerificationProcess process(TenantScope scope, String dossierId, String processId) {
         dossier(scope, dossierId);
         VerificationProcess process = em.find(VerificationProcess.class, processId);
@@ -205,6 +211,7 @@ public class FlowRecords {
     }
 
     /** Refuses a photo once verification has been requested: Assure would compare against the old one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void ensurePhotoAccepted(VerificationProcess process) {
         if (process.verificationHasStarted() || process.status() != ProcessStatus.PENDING) {
             throw GatewayProblem.wrongState("Process " + process.id() + " is " + process.status().wire()
