@@ -57,6 +57,7 @@ public final class PerfBench {
     final AtomicLong flowCounter = new AtomicLong();
     final List<Phase> phases = new ArrayList<>();
     String sandboxToken;
+    double idleCores;
 
     PerfBench(Map<String, String> options) {
         this.options = options;
@@ -88,6 +89,12 @@ public final class PerfBench {
         // warm both paths up (JIT, pools, connections); not measured
         phase("floor", 8, warmup / 2, false);
         phase("gateway", 8, warmup, false);
+        // what the server burns with no request at all (timers, JIT, GC, JFR when on), to subtract per flow
+        long[] idle0 = processCpuTicks(serverPid);
+        long idleStart = System.nanoTime();
+        Thread.sleep(5000);
+        idleCores = cpuSeconds(idle0, processCpuTicks(serverPid)) / ((System.nanoTime() - idleStart) / 1e9);
+        System.err.printf(Locale.ROOT, "server idle: %.3f cores%n", idleCores);
         for (int level : levels) {
             if (System.nanoTime() > deadline) {
                 System.err.println("time budget used up: skipping level " + level);
@@ -473,7 +480,7 @@ public final class PerfBench {
         StringBuilder steps = new StringBuilder("mode,level,step,n,rejected_or_failed,per_second,p50_ms,p95_ms,p99_ms,max_ms\n");
         StringBuilder phaseCsv = new StringBuilder("mode,level,seconds,flows,flows_failed,flows_per_second,flow_p50_ms,"
                 + "flow_p99_ms,server_cpu_cores,client_cpu_cores,machine_busy,heap_baseline_mb,heap_peak_mb,"
-                + "max_after_gc_mb,gcs\n");
+                + "max_after_gc_mb,gcs,server_cpu_ms_per_flow\n");
         for (Phase phase : phases) {
             for (String step : STEPS) {
                 long[] s = phase.sorted(step);
@@ -487,7 +494,8 @@ public final class PerfBench {
                     f1(flows.length / phase.seconds()), ms(p(flows, 50)), ms(p(flows, 99)),
                     f2(phase.serverCpuSeconds / phase.seconds()), f2(phase.clientCpuSeconds / phase.seconds()),
                     f2(phase.machineBusy), mb(phase.heapBaseline), mb(phase.heapPeak), mb(phase.maxAfterGc),
-                    Long.toString(phase.gcs))).append('\n');
+                    Long.toString(phase.gcs), flows.length == 0 ? "0" : f1(1000 * (phase.serverCpuSeconds
+                            - idleCores * phase.seconds()) / flows.length))).append('\n');
         }
         Files.writeString(out.resolve("steps.csv"), steps);
         Files.writeString(out.resolve("phases.csv"), phaseCsv);
@@ -543,14 +551,19 @@ public final class PerfBench {
                 + "benchmark's JVM. Machine: share of all cores busy (/proc/stat), other users included. Heap: used heap "
                 + "right after a full GC before the phase (baseline), its peak sampled every 100 ms by jstat, and the "
                 + "highest occupancy left after any GC during the phase.\n\n");
-        md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | client CPU cores "
-                + "| machine busy | heap baseline / peak / max after GC MB | GCs |\n|---|---:|---:|---:|---|---:|---:|---:|---:|---|---:|\n");
+        md.append("Server CPU with no request, measured after the warm-up: ").append(f2(idleCores))
+                .append(" cores. Server CPU per flow = (server CPU cores - idle) x seconds / flows.\n\n");
+        md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | server CPU ms per flow "
+                + "| client CPU cores | machine busy | heap baseline / peak / max after GC MB | GCs |\n"
+                + "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|\n");
         for (Phase phase : phases) {
             long[] flows = phase.sortedFlows();
             md.append("| ").append(phase.mode).append(" | ").append(phase.level).append(" | ").append(flows.length)
                     .append(" | ").append(f1(flows.length / phase.seconds())).append(" | ").append(ms(p(flows, 50)))
                     .append(" / ").append(ms(p(flows, 99))).append(" | ").append(phase.flowsFailed.get()).append(" | ")
                     .append(f2(phase.serverCpuSeconds / phase.seconds())).append(" | ")
+                    .append(flows.length == 0 ? "-" : f1(1000 * (phase.serverCpuSeconds - idleCores * phase.seconds())
+                            / flows.length)).append(" | ")
                     .append(f2(phase.clientCpuSeconds / phase.seconds())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f%%", phase.machineBusy * 100)).append(" | ")
                     .append(mb(phase.heapBaseline)).append(" / ").append(mb(phase.heapPeak)).append(" / ")

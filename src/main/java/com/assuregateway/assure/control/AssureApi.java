@@ -1,5 +1,6 @@
 package com.assuregateway.assure.control;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
@@ -9,7 +10,6 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -46,7 +46,7 @@ public class AssureApi {
      * the portal's reference to a person, and an interrupted creation can be found again by that id.
      */
     public String createDossier(Subject subject) {
-        JsonObject request = Json.createObjectBuilder().add("externalReference", subject.dossierId()).build();
+        JsonObject request = Jsonp.PROVIDER.createObjectBuilder().add("externalReference", subject.dossierId()).build();
         JsonObject dossier = json(subject, call(subject, "assure.createDossier", false, c -> c.createDossier(request)));
         return required(dossier, "dossierId");
     }
@@ -73,7 +73,7 @@ public class AssureApi {
     }
 
     public CreatedProcess createProcess(Subject subject, String assureDossierId, String provider) {
-        JsonObject request = Json.createObjectBuilder().add("provider", provider).build();
+        JsonObject request = Jsonp.PROVIDER.createObjectBuilder().add("provider", provider).build();
         JsonObject p = json(subject, call(subject, "assure.createProcess", false,
                 c -> c.createProcess(assureDossierId, request)));
         return new CreatedProcess(required(p, "processId"), p.getString("status", "pending"),

@@ -1,6 +1,6 @@
 package com.assuregateway.assure.control;
 
-import jakarta.json.Json;
+import com.assuregateway.platform.control.Jsonp;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class AssureBodies {
     }
 
     private static String quoted(String text) {
-        return Json.createValue(text).toString();
+        return Jsonp.PROVIDER.createValue(text).toString();
     }
 
     /**

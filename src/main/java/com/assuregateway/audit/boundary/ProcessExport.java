@@ -1,8 +1,8 @@
 package com.assuregateway.audit.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.audit.control.AuditQueries;
 import com.assuregateway.audit.control.ProcessFilter;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -82,10 +82,10 @@ final class ProcessExport implements StreamingOutput {
                     .collect(Collectors.joining("&")) + "\r\n");
             out.write(String.join(",", AuditProcessView.FIELDS) + "\r\n");
         } else {
-            JsonObjectBuilder filterJson = Json.createObjectBuilder();
+            JsonObjectBuilder filterJson = Jsonp.PROVIDER.createObjectBuilder();
             parameters.forEach(filterJson::add);
-            out.write(Json.createObjectBuilder().add("export", "processes").add("generatedAt", generatedAt.toString())
-                    .add("filter", filterJson).add("fields", Json.createArrayBuilder(AuditProcessView.FIELDS))
+            out.write(Jsonp.PROVIDER.createObjectBuilder().add("export", "processes").add("generatedAt", generatedAt.toString())
+                    .add("filter", filterJson).add("fields", Jsonp.PROVIDER.createArrayBuilder(AuditProcessView.FIELDS))
                     .build().toString() + "\n");
         }
     }
@@ -122,7 +122,7 @@ final class ProcessExport implements StreamingOutput {
         if (format == Format.CSV) {
             out.write("# complete; rows=" + rows + "\r\n");
         } else {
-            out.write(Json.createObjectBuilder().add("complete", true).add("rows", rows).build().toString() + "\n");
+            out.write(Jsonp.PROVIDER.createObjectBuilder().add("complete", true).add("rows", rows).build().toString() + "\n");
         }
     }
 

@@ -1,10 +1,10 @@
 package com.assuregateway.dossiers.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -56,14 +56,14 @@ public class AssureEventsResource {
         }
         JsonValue event;
         try {
-            event = Json.createReader(new StringReader(body)).readValue();
+            event = Jsonp.PROVIDER.createReader(new StringReader(body)).readValue();
         } catch (RuntimeException notJson) {
             return ProblemResponses.of(ProblemType.MALFORMED_BODY, "The event is not JSON", "/api/v1/assure-events");
         }
         Set<String> processIds = new LinkedHashSet<>();
         collectProcessIds(event, processIds);
         long known = processIds.stream().filter(flow::assureEvent).count();
-        return Response.accepted(Json.createObjectBuilder()
+        return Response.accepted(Jsonp.PROVIDER.createObjectBuilder()
                 .add("processIdsFound", processIds.size())
                 .add("followUpsScheduled", known)
                 .build().toString()).type(MediaType.APPLICATION_JSON).build();

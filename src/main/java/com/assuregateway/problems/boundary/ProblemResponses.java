@@ -1,9 +1,9 @@
 package com.assuregateway.problems.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -77,7 +77,7 @@ public final class ProblemResponses {
 
     public static Response of(ProblemType type, String detail, String instance, List<FieldError> errors,
                               String upstreamTraceId, Integer retryAfterSeconds) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", type.status());
@@ -88,8 +88,8 @@ public final class ProblemResponses {
             body.add("instance", instance);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
+            errors.forEach(e -> list.add(Jsonp.PROVIDER.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             body.add("errors", list);
         }
         if (upstreamTraceId != null) {

@@ -1,7 +1,7 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.control.AssureJson;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
@@ -24,7 +24,7 @@ final class Problems {
      */
     static Response response(int status, String title, String detail, String path, String method,
                              Map<String, String> headers) {
-        String body = Json.createObjectBuilder()
+        String body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("instance", instance(path))
                 .add("method", method)
                 .add("status", status)

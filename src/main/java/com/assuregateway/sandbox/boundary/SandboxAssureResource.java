@@ -1,5 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.control.AssureJson;
 import com.assuregateway.sandbox.control.ImageUpload;
 import com.assuregateway.sandbox.control.Outcome;
@@ -16,7 +17,6 @@ import com.assuregateway.sandbox.entity.SandboxProcess;
 import com.assuregateway.sandbox.entity.StoredImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -139,7 +139,7 @@ public class SandboxAssureResource {
     @GET
     @Path("dossiers")
     public Response getDossiers() {
-        jakarta.json.JsonArrayBuilder list = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
         store.latestDossiers(100).forEach(d -> list.add(AssureJson.dossier(d)));
         return json(Response.Status.OK, list.build());
     }
@@ -221,7 +221,7 @@ public class SandboxAssureResource {
             throw SandboxProblem.badRequest(e.getMessage());
         }
         // built before any delay: VerifyResponse reports the state the start produced
-        JsonObject answer = Json.createObjectBuilder()
+        JsonObject answer = Jsonp.PROVIDER.createObjectBuilder()
                 .add("processId", process.processId())
                 .add("status", ProcessStatus.PROCESSING.wireName())
                 .build();
@@ -327,7 +327,7 @@ public class SandboxAssureResource {
         if (body == null || body.isBlank()) {
             throw SandboxProblem.badRequest("A JSON request body is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             throw SandboxProblem.badRequest("The request body is not a JSON object");

@@ -1,12 +1,12 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.control.SandboxFaults;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.ProcessStatus;
 import com.assuregateway.sandbox.entity.SandboxProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -40,7 +40,7 @@ public class SandboxControlResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response planFault(String body) {
         try {
-            JsonObject plan = Json.createReader(new StringReader(body)).readObject();
+            JsonObject plan = Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
             faults.plan(SandboxFaults.Kind.of(plan.getString("fault")), plan.getString("operation", "any"),
                     plan.getInt("times", 1), plan.getJsonNumber("delayMs") == null ? 0
                             : plan.getJsonNumber("delayMs").longValue());
@@ -82,7 +82,7 @@ public class SandboxControlResource {
         JsonObject result;
         ProcessStatus status;
         try {
-            result = Json.createReader(new StringReader(body)).readObject();
+            result = Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
             status = ProcessStatus.valueOf(result.getString("status").toUpperCase(Locale.ROOT));
         } catch (RuntimeException notAResult) {
             return Response.status(400).build();

@@ -1,11 +1,11 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.control.SandboxAccessTokens;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.IssuedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -81,7 +81,7 @@ public class SandboxTokenResource {
         long ttlSeconds = Math.max(1, config.getOptionalValue(TOKEN_TTL, Long.class).orElse(600L));
         IssuedToken token = store.issueToken(accessTokens.mint(clientId, ttlSeconds),
                 Instant.now().plusSeconds(ttlSeconds));
-        String body = Json.createObjectBuilder()
+        String body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("access_token", token.value())
                 .add("token_type", "Bearer")
                 .add("expires_in", ttlSeconds)
@@ -126,7 +126,7 @@ public class SandboxTokenResource {
     }
 
     private static Response.ResponseBuilder oauthError(Response.Status status, String error) {
-        String body = Json.createObjectBuilder().add("error", error).build().toString();
+        String body = Jsonp.PROVIDER.createObjectBuilder().add("error", error).build().toString();
         return noStore(Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE));
     }
 

@@ -1,9 +1,9 @@
 package com.assuregateway.sandbox.control;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.entity.Depiction;
 import com.assuregateway.sandbox.entity.ProcessSnapshot;
 import com.assuregateway.sandbox.entity.SandboxDossier;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +34,7 @@ public final class AssureJson {
     }
 
     public static JsonObject dossierResponse(SandboxDossier dossier, List<ProcessSnapshot> processes) {
-        JsonArrayBuilder slim = Json.createArrayBuilder();
+        JsonArrayBuilder slim = Jsonp.PROVIDER.createArrayBuilder();
         processes.forEach(process -> slim.add(slimProcess(process)));
         return dossierBuilder(dossier).add("processes", slim).build();
     }
@@ -69,7 +69,7 @@ public final class AssureJson {
                 }
             });
         }
-        JsonArrayBuilder depictions = Json.createArrayBuilder();
+        JsonArrayBuilder depictions = Jsonp.PROVIDER.createArrayBuilder();
         process.depictions().stream().map(Depiction::wireName).forEach(depictions::add);
         return json.add("depictions", depictions)
                 .add("createdAt", time(process.createdAt()))
@@ -78,7 +78,7 @@ public final class AssureJson {
     }
 
     public static JsonObject verifyResponse(ProcessSnapshot process) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("processId", process.processId())
                 .add("status", process.status().wireName())
                 .build();
@@ -86,7 +86,7 @@ public final class AssureJson {
 
     /** The spec's ProcessStatusResponse, the answer to {@code /fail}. */
     public static JsonObject processStatusResponse(ProcessSnapshot process, JsonObject reason) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("processId", process.processId())
                 .add("status", process.status().wireName())
                 .add("reason", reason)
@@ -94,7 +94,7 @@ public final class AssureJson {
     }
 
     private static JsonObjectBuilder dossierBuilder(SandboxDossier dossier) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("dossierId", dossier.dossierId());
+        JsonObjectBuilder json = Jsonp.PROVIDER.createObjectBuilder().add("dossierId", dossier.dossierId());
         if (dossier.externalReference() != null) {
             json.add("externalReference", dossier.externalReference());
         }
@@ -103,7 +103,7 @@ public final class AssureJson {
     }
 
     private static JsonObjectBuilder header(ProcessSnapshot process) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.PROVIDER.createObjectBuilder()
                 .add("processId", process.processId())
                 .add("provider", process.provider());
         if (process.processType() != null) {

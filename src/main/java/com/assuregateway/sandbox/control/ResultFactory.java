@@ -1,8 +1,8 @@
 package com.assuregateway.sandbox.control;
 
+import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.entity.ProcessStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,9 +31,9 @@ public class ResultFactory {
                     matching(attempt(FACE_PORTRAIT, 0), attempt(ID_PHOTO, 0), attempt(ID_PHOTO_LOW_QUALITY, 0)), false);
             case REJECTED_LIVENESS -> facetec(ProcessStatus.REJECTED, liveness(false),
                     matching(attempt(FACE_PORTRAIT, 8)), false);
-            case FAILED -> Json.createObjectBuilder()
+            case FAILED -> Jsonp.PROVIDER.createObjectBuilder()
                     .add("status", ProcessStatus.FAILED.wireName())
-                    .add("failReason", Json.createObjectBuilder()
+                    .add("failReason", Jsonp.PROVIDER.createObjectBuilder()
                             // type+message is the shape of the spec's failed examples; code is kept for older readers
                             .add("type", "provider_error")
                             .add("code", "sandbox")
@@ -45,14 +45,14 @@ public class ResultFactory {
 
     /** The result of a process failed through {@code POST .../fail}, as in the spec's ProcessStatusResponse example. */
     public JsonObject failedByRequest() {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("status", ProcessStatus.FAILED.wireName())
                 .add("failReason", failedByRequestReason())
                 .build();
     }
 
     public JsonObject failedByRequestReason() {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("category", "User.Request")
                 .add("reason", "Process.Failed")
                 .add("message", "Failed by request.")
@@ -61,13 +61,13 @@ public class ResultFactory {
 
     private static JsonObject facetec(ProcessStatus status, JsonObject liveness, JsonObject matching,
                                       boolean withFinalResult) {
-        JsonObjectBuilder result = Json.createObjectBuilder()
+        JsonObjectBuilder result = Jsonp.PROVIDER.createObjectBuilder()
                 .add("status", status.wireName())
-                .add("providerSpecific", Json.createObjectBuilder()
+                .add("providerSpecific", Jsonp.PROVIDER.createObjectBuilder()
                         .add("liveness", liveness)
                         .add("matching", matching));
         if (withFinalResult) {
-            result.add("finalResult", Json.createObjectBuilder()
+            result.add("finalResult", Jsonp.PROVIDER.createObjectBuilder()
                     .add("livenessDetected", true)
                     .add("similarityScore", "high"));
         }
@@ -75,8 +75,8 @@ public class ResultFactory {
     }
 
     private static JsonObject liveness(boolean live) {
-        return Json.createObjectBuilder()
-                .add("faceScanSecurityChecks", Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
+                .add("faceScanSecurityChecks", Jsonp.PROVIDER.createObjectBuilder()
                         .add("auditTrailVerificationCheckSucceeded", true)
                         .add("replayCheckSucceeded", true)
                         .add("faceScanLivenessCheckSucceeded", live)
@@ -88,17 +88,17 @@ public class ResultFactory {
 
     /** Attempts run in order; the top level repeats the last (deciding) one, as Assure does. */
     private static JsonObject matching(JsonObject... attempts) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
         for (JsonObject attempt : attempts) {
             list.add(attempt);
         }
-        JsonObjectBuilder matching = Json.createObjectBuilder().add("attempts", list);
+        JsonObjectBuilder matching = Jsonp.PROVIDER.createObjectBuilder().add("attempts", list);
         attempts[attempts.length - 1].forEach(matching::add);
         return matching.build();
     }
 
     private static JsonObject attempt(String algorithm, int matchLevel) {
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("algorithm", algorithm)
                 .add("matchLevel", matchLevel)
                 .add("imageProcessing", "faceFound")
@@ -110,21 +110,21 @@ public class ResultFactory {
     /** The integration guide's accepted example, verbatim in shape: dotted keys and string values. */
     private static JsonObject acceptedFlat() {
         String checks = "facescanSecurityChecks.";
-        return Json.createObjectBuilder()
+        return Jsonp.PROVIDER.createObjectBuilder()
                 .add("status", ProcessStatus.ACCEPTED.wireName())
-                .add("providerSpecific", Json.createObjectBuilder()
-                        .add("liveness", Json.createObjectBuilder()
+                .add("providerSpecific", Jsonp.PROVIDER.createObjectBuilder()
+                        .add("liveness", Jsonp.PROVIDER.createObjectBuilder()
                                 .add(checks + "auditTrailVerificationCheckSucceeded", "true")
                                 .add(checks + "replayCheckSucceeded", "true")
                                 .add(checks + "faceScanLivenessCheckSucceeded", "true")
                                 .add("success", "true")
                                 .add("error", "false")
                                 .add(checks + "sessionTokenCheckSucceeded", "true"))
-                        .add("matching", Json.createObjectBuilder()
+                        .add("matching", Jsonp.PROVIDER.createObjectBuilder()
                                 .add("matchLevel", "8")
                                 .add("success", "true")
                                 .add("error", "false")))
-                .add("finalResult", Json.createObjectBuilder()
+                .add("finalResult", Jsonp.PROVIDER.createObjectBuilder()
                         .add("livenessDetected", "true")
                         .add("similarityScore", "high"))
                 .build();
