@@ -17,6 +17,10 @@ source bench/lib.sh
 trap stop_gateway EXIT
 
 XMX=${BENCH_XMX:-512m}
+# the JVM options docs/performance/README.md recommends for the gateway (BENCH_GATEWAY_OPTS= runs without them):
+# regions of 4 MB so that a faceScan request (about 0.7 MB) is not a humongous object that starts a concurrent
+# GC cycle, and the JSON-P provider named so that Payara's JWT parser does not look it up on every request
+GATEWAY_OPTS=${BENCH_GATEWAY_OPTS-"-XX:G1HeapRegionSize=4m -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"}
 DELAY=${BENCH_DELAY_MS:-50}
 RESULTS=${BENCH_RESULTS_DIR:-docs/performance}
 BUDGET=${BENCH_BUDGET_SECONDS:-720}
@@ -48,7 +52,8 @@ READY=()
 for i in $(seq 1 "$STARTS"); do
     echo "Starting the gateway on schema $BENCH_SCHEMA (port $BENCH_PORT, -Xmx$XMX, sandbox answer delay $DELAY ms), start $i of $STARTS"
     start_gateway "-Xmx$XMX" "-Xlog:gc:file=$GC_LOG" -Dgateway.sandbox.answer-delay-ms="$DELAY" \
-        -Dgateway.followup.initial-delay-seconds=86400 -Dgateway.archive.enabled=false "${JFR[@]}" ${BENCH_JVM_OPTS:-}
+        -Dgateway.followup.initial-delay-seconds=86400 -Dgateway.archive.enabled=false "${JFR[@]}" $GATEWAY_OPTS \
+        ${BENCH_JVM_OPTS:-}
     echo "Ready after $GATEWAY_READY_MS ms (from java -jar to the first UP of /health/ready)"
     READY+=("$GATEWAY_READY_MS")
     if [ "$i" -lt "$STARTS" ]; then
@@ -57,7 +62,7 @@ for i in $(seq 1 "$STARTS"); do
     fi
 done
 TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant perf --minutes 120)
-INFO="start-up to ready (ms, first on the empty schema): ${READY[*]}; -Xmx$XMX; sandbox answer delay $DELAY ms; $(nproc) cores; \
+INFO="start-up to ready (ms, first on the empty schema): ${READY[*]}; -Xmx$XMX ${GATEWAY_OPTS:-(no further JVM options)}; sandbox answer delay $DELAY ms; $(nproc) cores; \
 $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -Atc 'SHOW server_version'); \
 load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')"
 mkdir -p "$RESULTS"
