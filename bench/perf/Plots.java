@@ -99,7 +99,30 @@ public final class Plots {
                         new Series("gateway: baseline after full GC", phaseValues(phases, "gateway", levels, "heap_baseline_mb"), COLORS[7], true),
                         new Series("floor: peak used", phaseValues(phases, "floor", levels, "heap_peak_mb"), COLORS[1], true)),
                 List.of(new Reference("-Xmx512m", 512)));
+        if (args.length > 2) {
+            compare(dir, Path.of(args[1]), args[2], levels);
+        }
         System.err.println("plots written to " + dir);
+    }
+
+    /** Throughput and server CPU per flow of this run against an earlier one (e.g. before the changes). */
+    static void compare(Path dir, Path earlierDir, String earlierName, List<Integer> levels) throws IOException {
+        List<Row> now = csv(dir.resolve("phases.csv"));
+        List<Row> earlier = csv(earlierDir.resolve("phases.csv"));
+        chart(dir.resolve("compare-throughput.png"), "Whole flows per second: " + earlierName + " and now",
+                "concurrent portals", "flows / s", levels, List.of(
+                        new Series("gateway now", phaseValues(now, "gateway", levels, "flows_per_second"), COLORS[0], false),
+                        new Series("gateway " + earlierName, phaseValues(earlier, "gateway", levels, "flows_per_second"), COLORS[3], false),
+                        new Series("floor now", phaseValues(now, "floor", levels, "flows_per_second"), COLORS[0], true),
+                        new Series("floor " + earlierName, phaseValues(earlier, "floor", levels, "flows_per_second"), COLORS[3], true)),
+                List.of());
+        List<Series> flowMs = new ArrayList<>();
+        flowMs.add(new Series("gateway now", phaseValues(now, "gateway", levels, "flow_p50_ms"), COLORS[0], false));
+        flowMs.add(new Series("gateway " + earlierName, phaseValues(earlier, "gateway", levels, "flow_p50_ms"), COLORS[3], false));
+        flowMs.add(new Series("floor now", phaseValues(now, "floor", levels, "flow_p50_ms"), COLORS[0], true));
+        flowMs.add(new Series("floor " + earlierName, phaseValues(earlier, "floor", levels, "flow_p50_ms"), COLORS[3], true));
+        chart(dir.resolve("compare-flow-p50.png"), "Whole flow, p50 (8 calls): " + earlierName + " and now",
+                "concurrent portals", "ms", levels, flowMs, List.of());
     }
 
     static double value(List<Row> steps, String mode, int level, String step, String column) {
@@ -191,7 +214,14 @@ public final class Plots {
             g.setColor(r.label.isEmpty() ? Color.GRAY : new Color(0xc00000));
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{8, 5}, 0));
             g.drawLine(left, py, left + plotW, py);
-            if (!r.label.isEmpty()) g.drawString(r.label, left + 6, py - 5);
+            if (!r.label.isEmpty()) {
+                // at the right end, on white, so no line of data hides it
+                int w = g.getFontMetrics().stringWidth(r.label);
+                g.setColor(Color.WHITE);
+                g.fillRect(left + plotW - w - 10, py - 17, w + 6, 14);
+                g.setColor(new Color(0xc00000));
+                g.drawString(r.label, left + plotW - w - 7, py - 6);
+            }
         }
 
         // series

@@ -70,5 +70,7 @@ timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "h
     --token "$TOKEN" --pid "$GATEWAY_PID" --gclog "$GC_LOG" --levels "${BENCH_LEVELS:-1,8,32,128}" \
     --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-20}" --budget-seconds "$BUDGET" \
     --out "$RESULTS" --run-info "$INFO"
-java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS"
+# BENCH_COMPARE_DIR=docs/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
+java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS" \
+    ${BENCH_COMPARE_DIR:+"$BENCH_COMPARE_DIR" "${BENCH_COMPARE_NAME:-earlier}"}
 echo "Results: $RESULTS/results.md and its plots"
