@@ -28,11 +28,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -146,8 +154,8 @@ public class SandboxAssureResource {
 
     @POST
     @Path("dossiers")
-    public Response createDossier(String body) {
-        JsonObject request = body == null || body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : parse(body);
+    public Response createDossier(InputStream body, @Context HttpHeaders headers) {
+        JsonObject request = read(body, headers).orElse(JsonValue.EMPTY_JSON_OBJECT);
         SandboxDossier dossier = store.createDossier(optionalString(request, "externalReference"));
         return json(Response.Status.CREATED, AssureJson.dossier(dossier));
     }
@@ -170,9 +178,10 @@ public class SandboxAssureResource {
 
     @POST
     @Path(DOSSIER + "/processes")
-    public Response createProcess(@PathParam("dossierId") String dossierId, String body) {
+    public Response createProcess(@PathParam("dossierId") String dossierId, InputStream body,
+                                  @Context HttpHeaders headers) {
         dossier(dossierId);
-        JsonObject request = parse(body);
+        JsonObject request = parse(body, headers);
         String provider = optionalString(request, "provider");
         if (provider == null || provider.isBlank()) {
             throw SandboxProblem.badRequest("provider is required");
@@ -195,14 +204,15 @@ public class SandboxAssureResource {
     @POST
     @Path(PROCESS)
     public Response startVerification(@PathParam("dossierId") String dossierId,
-                                      @PathParam("processId") String processId, String body) {
+                                      @PathParam("processId") String processId, InputStream body,
+                                      @Context HttpHeaders headers) {
         SandboxProcess process = process(dossierId, processId);
         if (!AssureJson.FACETEC.equals(process.provider())) {
             throw SandboxProblem.badRequest("The sandbox simulates start verification for the facetec provider only");
         }
         VerifyCommand command;
         try {
-            command = VerifyCommand.parse(parse(body));
+            command = VerifyCommand.parse(parse(body, headers));
         } catch (IllegalArgumentException e) {
             throw SandboxProblem.badRequest(e.getMessage());
         }
@@ -244,12 +254,12 @@ public class SandboxAssureResource {
     @POST
     @Path(PROCESS + "/images")
     public Response setImages(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
-                              String body) {
+                              InputStream body, @Context HttpHeaders headers) {
         SandboxProcess process = process(dossierId, processId);
         requirePending(process.snapshot(), "Images cannot be set once verification has started");
         Map<Depiction, StoredImage> images;
         try {
-            images = ImageUpload.parse(parse(body));
+            images = ImageUpload.parse(parse(body, headers));
         } catch (IllegalArgumentException e) {
             throw SandboxProblem.badRequest(e.getMessage());
         }
@@ -322,16 +332,74 @@ public class SandboxAssureResource {
         }
     }
 
-    /** Parses a JSON object body; the parser's message is not echoed because it may quote the body. */
-    private static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw SandboxProblem.badRequest("A JSON request body is required");
+    /**
+     * Parses a JSON object body that is required; an empty or blank body is a 400, as is one that is not a JSON
+     * object. The parser's message is not echoed because it may quote the body.
+     */
+    static JsonObject parse(InputStream body, HttpHeaders headers) {
+        return read(body, headers).orElseThrow(() -> SandboxProblem.badRequest("A JSON request body is required"));
+    }
+
+    /**
+     * Reads a JSON object straight from the request stream (bodies carry images of several hundred KB: no copy as
+     * a String first), decoded with the Content-Type's charset or UTF-8 as the container would for a String.
+     * Empty when the body is empty or blank ({@link String#isBlank()}); 400 when it is not a JSON object.
+     */
+    static Optional<JsonObject> read(InputStream body, HttpHeaders headers) {
+        BufferedReader in;
+        try {
+            in = new BufferedReader(new InputStreamReader(
+                    body == null ? InputStream.nullInputStream() : body, charsetOf(headers)));
+        } catch (IllegalArgumentException e) {
+            throw notAJsonObject();
         }
-        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(body))) {
-            return reader.readObject();
+        try {
+            if (skipToContent(in)) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw notAJsonObject();
+        }
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(in)) {
+            return Optional.of(reader.readObject());
         } catch (JsonException | IllegalStateException | ClassCastException e) {
-            throw SandboxProblem.badRequest("The request body is not a JSON object");
+            throw notAJsonObject();
         }
+    }
+
+    /**
+     * Skips leading whitespace. True when the body holds nothing else (blank); otherwise the reader is left at the
+     * first other character, unless whitespace that JSON does not allow came first: then the parser would fail
+     * anyway, so the body is read to its end to tell a blank one (as {@link String#isBlank()} does) from one that
+     * is not a JSON object.
+     */
+    private static boolean skipToContent(BufferedReader in) throws IOException {
+        boolean foreignWhitespace = false;
+        while (true) {
+            in.mark(1);
+            int c = in.read();
+            if (c < 0) {
+                return true;
+            }
+            if (!Character.isWhitespace((char) c)) {
+                if (foreignWhitespace) {
+                    throw notAJsonObject();
+                }
+                in.reset();
+                return false;
+            }
+            foreignWhitespace |= c != ' ' && c != '\t' && c != '\n' && c != '\r';
+        }
+    }
+
+    private static Charset charsetOf(HttpHeaders headers) {
+        MediaType type = headers == null ? null : headers.getMediaType();
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+
+    private static SandboxProblem notAJsonObject() {
+        return SandboxProblem.badRequest("The request body is not a JSON object");
     }
 
     private static String optionalString(JsonObject request, String field) {

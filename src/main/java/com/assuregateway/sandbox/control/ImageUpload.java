@@ -5,6 +5,8 @@ import com.assuregateway.sandbox.entity.StoredImage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -58,7 +60,13 @@ public final class ImageUpload {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(dataUrl.substring(mark + BASE64_MARK.length()));
+            // as decode(String) does (ISO-8859-1 bytes), without first copying the data out as a substring
+            byte[] text = dataUrl.getBytes(StandardCharsets.ISO_8859_1);
+            int start = mark + BASE64_MARK.length();
+            ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(text, start, text.length - start));
+            bytes = decoded.remaining() == decoded.array().length
+                    ? decoded.array()
+                    : Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + " does not hold valid base64");
         }
