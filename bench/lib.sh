@@ -20,16 +20,16 @@ ensure_built() {
 
 # start_gateway [extra JVM options...]: the microbundle on the bench schema, loopback only; waits for ready.
 # Sets GATEWAY_PID and GATEWAY_READY_MS (milliseconds from `java -jar` to the first UP of /health/ready, polled
-# every BENCH_READY_POLL seconds, default 1).
+# every BENCH_READY_POLL seconds, default 1). Log and PID file are named after BENCH_INSTANCE (default gateway).
 start_gateway() {
-    local log="$BENCH_OUT/gateway.log" poll=${BENCH_READY_POLL:-1} started
+    local log="$BENCH_OUT/${BENCH_INSTANCE:-gateway}.log" poll=${BENCH_READY_POLL:-1} started
     started=$(date +%s%3N)
     DB_URL="$BENCH_JDBC_URL" DB_USER="$PG_USER" DB_PASSWORD="${PG_PASSWORD:-postgres}" \
         java "$@" -jar "$BENCH_JAR" --port "$BENCH_PORT" --nocluster \
         > "$log" 2>&1 &
     GATEWAY_PID=$!
     GATEWAY_READY_MS=
-    echo "$GATEWAY_PID" > "$BENCH_OUT/gateway.pid"
+    echo "$GATEWAY_PID" > "$BENCH_OUT/${BENCH_INSTANCE:-gateway}.pid"
     local until=$((started + 120000))
     while [ "$(date +%s%3N)" -lt "$until" ]; do
         if curl -sf "http://127.0.0.1:$BENCH_PORT/health/ready" > /dev/null 2>&1; then

@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * {@link AuditBench.HeapSampler} and {@link AuditBench.GcLog}) and the client's own CPU. Writes CSV files and a
  * Markdown summary; bench/perf/Plots.java draws the figures from the CSV files.
  * <p>
+ * With {@code --sandbox-base}, {@code --sandbox-pid} and {@code --sandbox-gclog} (run.sh's {@code BENCH_SANDBOX=separate})
+ * the sandbox is another JVM: the floor's calls, its token and its planned faults go there, and the floor's CPU, heap
+ * and GCs are that JVM's, the gateway's the gateway JVM's alone.
+ * <p>
  * Loopback only, HTTP/1.1, every loop bounded by the phase time and the overall budget.
  */
 public final class PerfBench {
@@ -50,6 +54,10 @@ public final class PerfBench {
     final String base;
     final String portalToken;
     final long serverPid;
+    /** The sandbox's base URL and JVM: the gateway's own unless --sandbox-base/--sandbox-pid name a separate one. */
+    final String sandboxBase;
+    final long sandboxPid;
+    final boolean separateSandbox;
     final long deadline;
     final Path out;
     final Bodies bodies;
@@ -58,12 +66,16 @@ public final class PerfBench {
     final List<Phase> phases = new ArrayList<>();
     String sandboxToken;
     double idleCores;
+    double sandboxIdleCores;
 
     PerfBench(Map<String, String> options) {
         this.options = options;
         this.base = options.get("base");
         this.portalToken = options.get("token");
         this.serverPid = Long.parseLong(options.get("pid"));
+        this.sandboxBase = options.getOrDefault("sandbox-base", base);
+        this.sandboxPid = Long.parseLong(options.getOrDefault("sandbox-pid", options.get("pid")));
+        this.separateSandbox = sandboxPid != serverPid;
         this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(num("budget-seconds", 720));
         this.out = Path.of(options.getOrDefault("out", "docs/performance"));
         this.bodies = new Bodies(num("facescan-kb", 470), num("audit-image-kb", 100), num("selfie-kb", 200));
@@ -91,10 +103,14 @@ public final class PerfBench {
         phase("gateway", 8, warmup, false);
         // what the server burns with no request at all (timers, JIT, GC, JFR when on), to subtract per flow
         long[] idle0 = processCpuTicks(serverPid);
+        long[] sandboxIdle0 = processCpuTicks(sandboxPid);
         long idleStart = System.nanoTime();
         Thread.sleep(5000);
-        idleCores = cpuSeconds(idle0, processCpuTicks(serverPid)) / ((System.nanoTime() - idleStart) / 1e9);
-        System.err.printf(Locale.ROOT, "server idle: %.3f cores%n", idleCores);
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+        idleCores = cpuSeconds(idle0, processCpuTicks(serverPid)) / idleSeconds;
+        sandboxIdleCores = separateSandbox ? cpuSeconds(sandboxIdle0, processCpuTicks(sandboxPid)) / idleSeconds : idleCores;
+        System.err.printf(Locale.ROOT, "server idle: %.3f cores%s%n", idleCores,
+                separateSandbox ? String.format(Locale.ROOT, "; sandbox idle: %.3f cores", sandboxIdleCores) : "");
         for (int level : levels) {
             if (System.nanoTime() > deadline) {
                 System.err.println("time budget used up: skipping level " + level);
@@ -128,9 +144,9 @@ public final class PerfBench {
         for (int i = 0; i < n; i++) {
             processes.add(mode.equals("gateway") ? preparedGatewayProcess(scratch) : preparedFloorProcess(scratch));
         }
-        long before = liveHeap();
+        long before = liveHeap(pidOf(mode));
         long holdMs = 8000;
-        HttpResponse<String> planned = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults"))
+        HttpResponse<String> planned = HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults"))
                 .header("Content-Type", "application/json").POST(json("{\"fault\":\"slow\",\"operation\":"
                         + "\"startVerification\",\"times\":" + n + ",\"delayMs\":" + holdMs + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -154,9 +170,9 @@ public final class PerfBench {
             t.start();
         }
         Thread.sleep(holdMs / 2);
-        long during = liveHeap();
+        long during = liveHeap(pidOf(mode));
         done.await(holdMs * 3, TimeUnit.MILLISECONDS);
-        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults")).DELETE().build(),
+        HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults")).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         System.err.printf("%s: %d verifications in flight: live heap %d -> %d MB, %d KB each (answered: %d, other: %s)%n",
                 mode, n, before >> 20, during >> 20, (during - before) / n >> 10,
@@ -178,7 +194,7 @@ public final class PerfBench {
     }
 
     String preparedFloorProcess(Phase scratch) throws InterruptedException {
-        String assure = base + "/sandbox/assure/dossiers";
+        String assure = sandboxBase + "/sandbox/assure/dossiers";
         Answer dossier = step(scratch, "createDossier", sandbox(assure).POST(json("{}")));
         String d = assure + "/" + field(dossier.body, "dossierId");
         Answer process = step(scratch, "createProcess", sandbox(d + "/processes").POST(json("{\"provider\":\"facetec\"}")));
@@ -188,8 +204,8 @@ public final class PerfBench {
     }
 
     /** The server's live heap in bytes: the total of a class histogram (which runs a full GC first). */
-    long liveHeap() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.class_histogram").start();
+    long liveHeap(long pid) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram").start();
         List<String> lines = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         jcmd.waitFor();
         for (String line : lines) {
@@ -205,16 +221,18 @@ public final class PerfBench {
 
     Phase phase(String mode, int level, int seconds, boolean measured) throws Exception {
         Phase phase = new Phase(mode, level);
-        AuditBench.GcLog gcLog = new AuditBench.GcLog(Path.of(options.get("gclog")));
+        long pid = pidOf(mode);
+        AuditBench.GcLog gcLog = new AuditBench.GcLog(Path.of(mode.equals("floor") && separateSandbox
+                ? options.get("sandbox-gclog") : options.get("gclog")));
         if (measured) {
-            jcmd("GC.run");
+            jcmd(pid, "GC.run");
             Thread.sleep(300);
             gcLog.readNew();
-            phase.heapBaseline = heapUsed();
+            phase.heapBaseline = heapUsed(pid);
         }
-        AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(serverPid);
+        AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(pid);
         sampler.start();
-        long[] serverCpu0 = processCpuTicks(serverPid);
+        long[] serverCpu0 = processCpuTicks(pid);
         long[] clientCpu0 = processCpuTicks(ProcessHandle.current().pid());
         long[] machine0 = machineTicks();
         long start = System.nanoTime();
@@ -244,7 +262,7 @@ public final class PerfBench {
         // a flow that began before the end is finished (its steps are measured); bounded by the budget
         done.await(Math.max(60, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 60), TimeUnit.SECONDS);
         phase.wallNanos = System.nanoTime() - start;
-        phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(serverPid));
+        phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(pid));
         phase.clientCpuSeconds = cpuSeconds(clientCpu0, processCpuTicks(ProcessHandle.current().pid()));
         long[] machine1 = machineTicks();
         phase.machineBusy = (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
@@ -282,7 +300,7 @@ public final class PerfBench {
 
     /** The same Assure calls the gateway makes for one flow, with the same bodies, straight at the sandbox. */
     boolean floorFlow(Phase phase) throws InterruptedException {
-        String assure = base + "/sandbox/assure/dossiers";
+        String assure = sandboxBase + "/sandbox/assure/dossiers";
         String id = "perf-" + runId + "-" + flowCounter.incrementAndGet();
         Answer dossier = step(phase, "createDossier", sandbox(assure).POST(json("{\"externalReference\":\"" + id + "\"}")));
         if (dossier == null) return false;
@@ -360,7 +378,7 @@ public final class PerfBench {
 
     String sandboxToken() throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString("sandbox-client:sandbox-secret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sandbox/auth/open/connect/token"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/auth/open/connect/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=signicat-api")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -495,7 +513,7 @@ public final class PerfBench {
                     f2(phase.serverCpuSeconds / phase.seconds()), f2(phase.clientCpuSeconds / phase.seconds()),
                     f2(phase.machineBusy), mb(phase.heapBaseline), mb(phase.heapPeak), mb(phase.maxAfterGc),
                     Long.toString(phase.gcs), flows.length == 0 ? "0" : f1(1000 * (phase.serverCpuSeconds
-                            - idleCores * phase.seconds()) / flows.length))).append('\n');
+                            - idleCoresOf(phase.mode) * phase.seconds()) / flows.length))).append('\n');
         }
         Files.writeString(out.resolve("steps.csv"), steps);
         Files.writeString(out.resolve("phases.csv"), phaseCsv);
@@ -547,12 +565,16 @@ public final class PerfBench {
         }
         md.append("\n### Whole flows, server CPU and heap per phase\n\n");
         md.append("Server CPU: the gateway JVM's user+system time (/proc/PID/stat) over the phase, in cores (the machine "
-                + "has 2; the sandbox runs in the same JVM, so the floor's server CPU is the sandbox's own). Client: this "
+                + (separateSandbox
+                    ? "has 2; the sandbox runs in a JVM of its own: the floor's server CPU, heap and GCs are that JVM's, the "
+                        + "gateway's are the gateway JVM's alone, without the sandbox serving it). Client: this "
+                    : "has 2; the sandbox runs in the same JVM, so the floor's server CPU is the sandbox's own). Client: this ")
                 + "benchmark's JVM. Machine: share of all cores busy (/proc/stat), other users included. Heap: used heap "
                 + "right after a full GC before the phase (baseline), its peak sampled every 100 ms by jstat, and the "
                 + "highest occupancy left after any GC during the phase.\n\n");
         md.append("Server CPU with no request, measured after the warm-up: ").append(f2(idleCores))
-                .append(" cores. Server CPU per flow = (server CPU cores - idle) x seconds / flows.\n\n");
+                .append(separateSandbox ? " cores (gateway), " + f2(sandboxIdleCores) + " cores (sandbox)." : " cores.")
+                .append(" Server CPU per flow = (server CPU cores - idle) x seconds / flows.\n\n");
         md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | server CPU ms per flow "
                 + "| client CPU cores | machine busy | heap baseline / peak / max after GC MB | GCs |\n"
                 + "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|\n");
@@ -562,7 +584,7 @@ public final class PerfBench {
                     .append(" | ").append(f1(flows.length / phase.seconds())).append(" | ").append(ms(p(flows, 50)))
                     .append(" / ").append(ms(p(flows, 99))).append(" | ").append(phase.flowsFailed.get()).append(" | ")
                     .append(f2(phase.serverCpuSeconds / phase.seconds())).append(" | ")
-                    .append(flows.length == 0 ? "-" : f1(1000 * (phase.serverCpuSeconds - idleCores * phase.seconds())
+                    .append(flows.length == 0 ? "-" : f1(1000 * (phase.serverCpuSeconds - idleCoresOf(phase.mode) * phase.seconds())
                             / flows.length)).append(" | ")
                     .append(f2(phase.clientCpuSeconds / phase.seconds())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f%%", phase.machineBusy * 100)).append(" | ")
@@ -595,15 +617,24 @@ public final class PerfBench {
 
     // ---- the server process
 
-    long heapUsed() throws IOException, InterruptedException {
-        Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(serverPid)).start();
+    /** The JVM that serves a mode's requests: the gateway's, or for the floor the sandbox's. */
+    long pidOf(String mode) {
+        return mode.equals("gateway") ? serverPid : sandboxPid;
+    }
+
+    double idleCoresOf(String mode) {
+        return mode.equals("gateway") ? idleCores : sandboxIdleCores;
+    }
+
+    long heapUsed(long pid) throws IOException, InterruptedException {
+        Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).start();
         List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         jstat.waitFor();
         return AuditBench.HeapSampler.used(lines.get(0), lines.get(1))[0];
     }
 
-    void jcmd(String command) throws IOException, InterruptedException {
-        new ProcessBuilder("jcmd", Long.toString(serverPid), command).redirectErrorStream(true)
+    void jcmd(long pid, String command) throws IOException, InterruptedException {
+        new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
