@@ -3,6 +3,7 @@ package com.assuregateway.persistence.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -17,27 +18,49 @@ import org.flywaydb.core.api.output.MigrateResult;
  * never generates DDL: what the database looks like is exactly what the migrations say, on H2 and PostgreSQL.
  * <p>
  * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
- * {@code db.password}, i.e. the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
+ * {@code db.password}, i.e. the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}), with
+ * a small second pool on the same database for EclipseLink's id sequences.
  */
-@DataSourceDefinition(
-        name = SchemaMigration.DATASOURCE,
-        className = "com.assuregateway.persistence.control.UrlDataSource",
-        url = "${MPCONFIG=db.url}",
-        user = "${MPCONFIG=db.user}",
-        password = "${MPCONFIG=db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data",
-                "fish.payara.fail-all-connections=true"
-        })
+@DataSourceDefinitions({
+        @DataSourceDefinition(
+                name = SchemaMigration.DATASOURCE,
+                className = "com.assuregateway.persistence.control.UrlDataSource",
+                url = "${MPCONFIG=db.url}",
+                user = "${MPCONFIG=db.user}",
+                password = "${MPCONFIG=db.password}",
+                minPoolSize = 2,
+                maxPoolSize = 32,
+                properties = {
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=meta-data",
+                        "fish.payara.fail-all-connections=true"
+                }),
+        // EclipseLink fetches the next block of audit_event ids on connections of this pool, outside the
+        // request's transaction (persistence.xml). On the main pool, the thread fetching the block, holding
+        // the sequence lock, waited for a connection while every connection was held by a thread waiting for
+        // that lock: at 128 concurrent portals, 40 s stalls and 500s (docs/performance/README.md).
+        @DataSourceDefinition(
+                name = SchemaMigration.SEQUENCE_DATASOURCE,
+                className = "com.assuregateway.persistence.control.UrlDataSource",
+                url = "${MPCONFIG=db.url}",
+                user = "${MPCONFIG=db.user}",
+                password = "${MPCONFIG=db.password}",
+                transactional = false,
+                minPoolSize = 1,
+                maxPoolSize = 4,
+                properties = {
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=meta-data",
+                        "fish.payara.fail-all-connections=true"
+                })
+})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/gateway";
+    public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/gateway-sequence";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
