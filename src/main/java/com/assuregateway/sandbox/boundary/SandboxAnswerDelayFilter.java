@@ -21,14 +21,6 @@ public class SandboxAnswerDelayFilter implements ContainerResponseFilter {
         if (!request.getUriInfo().getPath().startsWith("sandbox/assure")) {
             return;
         }
-        long delay = AnswerDelay.millis(ConfigProvider.getConfig().getOptionalValue(AnswerDelay.KEY, Long.class));
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                // answer early rather than swallow the interrupt: the container is shutting down
-                Thread.currentThread().interrupt();
-            }
-        }
+        AnswerDelay.hold(AnswerDelay.millis(ConfigProvider.getConfig().getOptionalValue(AnswerDelay.KEY, Long.class)));
     }
 }

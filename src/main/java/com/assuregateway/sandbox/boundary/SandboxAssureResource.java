@@ -1,6 +1,7 @@
 package com.assuregateway.sandbox.boundary;
 
 import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.sandbox.control.AnswerDelay;
 import com.assuregateway.sandbox.control.AssureJson;
 import com.assuregateway.sandbox.control.ImageUpload;
 import com.assuregateway.sandbox.control.Outcome;
@@ -236,7 +237,7 @@ public class SandboxAssureResource {
                 .add("status", ProcessStatus.PROCESSING.wireName())
                 .build();
         if (outcome == Outcome.SLOW) {
-            pause(slowDelayMillis());
+            AnswerDelay.hold(slowDelayMillis());
         }
         return json(Response.Status.OK, answer);
     }
@@ -419,15 +420,6 @@ public class SandboxAssureResource {
 
     private long slowDelayMillis() {
         return Math.max(0L, config.getOptionalValue(SLOW_DELAY_MS, Long.class).orElse(3000L));
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            // answer early rather than swallow the interrupt: the container is shutting down
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Response json(Response.Status status, jakarta.json.JsonStructure body) {

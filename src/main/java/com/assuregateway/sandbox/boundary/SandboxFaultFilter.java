@@ -1,5 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.sandbox.control.AnswerDelay;
 import com.assuregateway.sandbox.control.SandboxFaults;
 import com.assuregateway.sandbox.control.SandboxFaults.Plan;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class SandboxFaultFilter extends HttpFilter {
                 problem(response, request, 429, "Too Many Requests", "Simulated rate limit");
             }
             case SLOW, TIMEOUT -> {
-                pause(plan.delayMs());
+                AnswerDelay.hold(plan.delayMs());
                 chain.doFilter(request, response);
             }
             case CONNECTION_RESET -> {
@@ -143,13 +144,5 @@ public class SandboxFaultFilter extends HttpFilter {
                 request.getContextPath().length() + "/sandbox/assure".length()) + "\",\"method\":\"" + request.getMethod()
                 + "\",\"status\":" + status + ",\"type\":\"base:server-problem\",\"title\":\"" + title
                 + "\",\"detail\":\"" + detail + "\",\"traceId\":\"" + traceId + "\"}");
-    }
-
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

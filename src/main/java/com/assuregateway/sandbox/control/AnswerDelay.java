@@ -21,4 +21,20 @@ public final class AnswerDelay {
     public static long millis(Optional<Long> configured) {
         return Math.min(MAX_MS, Math.max(0L, configured.orElse(0L)));
     }
+
+    /**
+     * Holds the current request's answer for that long: the one way the sandbox delays an answer (this fixed
+     * delay, the {@code slow} outcome, a planned fault's delay).
+     */
+    public static void hold(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // answer early rather than swallow the interrupt: the container is shutting down
+            Thread.currentThread().interrupt();
+        }
+    }
 }
