@@ -25,16 +25,13 @@ import org.flywaydb.core.api.output.MigrateResult;
         @DataSourceDefinition(
                 name = SchemaMigration.DATASOURCE,
                 className = "com.assuregateway.persistence.control.UrlDataSource",
-                url = "${MPCONFIG=db.url}",
-                user = "${MPCONFIG=db.user}",
-                password = "${MPCONFIG=db.password}",
+                url = SchemaMigration.DB_URL,
+                user = SchemaMigration.DB_USER,
+                password = SchemaMigration.DB_PASSWORD,
                 minPoolSize = 2,
                 maxPoolSize = 32,
-                properties = {
-                        "fish.payara.is-connection-validation-required=true",
-                        "fish.payara.connection-validation-method=meta-data",
-                        "fish.payara.fail-all-connections=true"
-                }),
+                properties = {SchemaMigration.VALIDATE, SchemaMigration.VALIDATE_BY_METADATA,
+                        SchemaMigration.FAIL_ALL_ON_ERROR}),
         // EclipseLink fetches the next block of audit_event ids on connections of this pool, outside the
         // request's transaction (persistence.xml). On the main pool, the thread fetching the block, holding
         // the sequence lock, waited for a connection while every connection was held by a thread waiting for
@@ -42,17 +39,14 @@ import org.flywaydb.core.api.output.MigrateResult;
         @DataSourceDefinition(
                 name = SchemaMigration.SEQUENCE_DATASOURCE,
                 className = "com.assuregateway.persistence.control.UrlDataSource",
-                url = "${MPCONFIG=db.url}",
-                user = "${MPCONFIG=db.user}",
-                password = "${MPCONFIG=db.password}",
+                url = SchemaMigration.DB_URL,
+                user = SchemaMigration.DB_USER,
+                password = SchemaMigration.DB_PASSWORD,
                 transactional = false,
                 minPoolSize = 1,
                 maxPoolSize = 4,
-                properties = {
-                        "fish.payara.is-connection-validation-required=true",
-                        "fish.payara.connection-validation-method=meta-data",
-                        "fish.payara.fail-all-connections=true"
-                })
+                properties = {SchemaMigration.VALIDATE, SchemaMigration.VALIDATE_BY_METADATA,
+                        SchemaMigration.FAIL_ALL_ON_ERROR})
 })
 @Startup
 @Singleton
@@ -61,6 +55,14 @@ public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/gateway";
     public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/gateway-sequence";
+
+    // Both pools reach the same database with the same checks: one definition of each setting.
+    static final String DB_URL = "${MPCONFIG=db.url}";
+    static final String DB_USER = "${MPCONFIG=db.user}";
+    static final String DB_PASSWORD = "${MPCONFIG=db.password}";
+    static final String VALIDATE = "fish.payara.is-connection-validation-required=true";
+    static final String VALIDATE_BY_METADATA = "fish.payara.connection-validation-method=meta-data";
+    static final String FAIL_ALL_ON_ERROR = "fish.payara.fail-all-connections=true";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
