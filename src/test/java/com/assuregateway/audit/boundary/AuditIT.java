@@ -3,9 +3,9 @@ package com.assuregateway.audit.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.audit.boundary.AuditFixture.Row;
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
@@ -13,7 +13,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,14 +30,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit API over real HTTP against the real database: every filter, keyset pages while rows are being
@@ -46,9 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * directly with chosen times and outcomes (in 2001, where no other test writes), once for the class; what
  * each answer must hold is computed from them here.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuditIT {
+class AuditIT extends GatewayTest {
 
     private static final String PROBLEM = "urn:assure-gateway:problem:";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -60,14 +51,6 @@ class AuditIT {
 
     private static AuditFixture fixture;
     private static String flowProcessId;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api anonymous;
     Api auditor;

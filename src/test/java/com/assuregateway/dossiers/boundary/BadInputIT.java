@@ -2,45 +2,28 @@ package com.assuregateway.dossiers.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Input that is not what the API expects: a problem+json answer with a stable type and a clear detail,
  * and nothing half-written in the database.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BadInputIT {
+class BadInputIT extends GatewayTest {
 
     private static final String PROBLEM = "urn:assure-gateway:problem:";
 
     private static final String TENANT = "bad-input-tenant";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     Portal portal;

@@ -2,9 +2,9 @@ package com.assuregateway.dossiers.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
@@ -12,39 +12,22 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.URL;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole FaceTec flow through the running gateway and its built-in sandbox, for every sandbox outcome,
  * checking the HTTP answers and what the database recorded.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FaceTecFlowIT {
+class FaceTecFlowIT extends GatewayTest {
 
     private static final String TENANT = "flow-tenant";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     Portal portal;

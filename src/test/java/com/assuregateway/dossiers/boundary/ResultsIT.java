@@ -2,9 +2,9 @@ package com.assuregateway.dossiers.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
@@ -12,37 +12,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Results a compliance officer can trust: the gateway's decision for each result shape, read through the
  * real REST client from the sandbox; the background follow-up and archive; events; the review queue.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResultsIT {
+class ResultsIT extends GatewayTest {
 
     private static final String TENANT = "results-tenant";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     Portal portal;

@@ -15,9 +15,9 @@ import com.assuregateway.dossiers.boundary.ReviewRequest;
 import com.assuregateway.dossiers.boundary.VerificationAccepted;
 import com.assuregateway.dossiers.boundary.VerificationRequest;
 import com.assuregateway.problems.entity.ProblemType;
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -32,7 +32,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -48,15 +47,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The OpenAPI document at /openapi against the code it describes: every JAX-RS operation of the portal API
@@ -64,9 +57,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with its status; then Swagger UI at /api-docs/ in a real headless Chromium, showing those operations.
  * The document does not depend on the database, so this class runs in the H2 run only (pom.xml).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiDocumentationIT {
+class ApiDocumentationIT extends GatewayTest {
 
     /** The records a portal sends or receives; nested records are followed. */
     private static final List<Class<?>> WIRE_RECORDS = List.of(DossierRequest.class, DossierView.class,
@@ -77,14 +68,6 @@ class ApiDocumentationIT {
     /** What ProblemResponses writes. */
     private static final Set<String> PROBLEM_FIELDS =
             Set.of("type", "title", "status", "detail", "instance", "errors", "upstreamTraceId");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     JsonObject document;
 

@@ -2,16 +2,15 @@ package com.assuregateway.security.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Biometric data passes through and lands nowhere: after the whole flow (and its error paths) the database
  * dump and the server log hold no faceScan, audit-trail or selfie bytes, raw or base64, only fingerprints.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BiometricLeakIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class BiometricLeakIT extends GatewayTest {
 
     @Test
     void noBiometricByteLandsInTheDatabaseOrTheLog() throws Exception {

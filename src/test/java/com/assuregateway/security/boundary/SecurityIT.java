@@ -2,42 +2,25 @@ package com.assuregateway.security.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
-import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may call: tokens, roles, tenant isolation, replays, erasure and size limits, through real HTTP. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SecurityIT {
+class SecurityIT extends GatewayTest {
 
     private static final String PROBLEM = "urn:assure-gateway:problem:";
     private static final String TENANT_A = "tenant-a";
     private static final String TENANT_B = "tenant-b";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return GatewayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api anonymous;
     Api portalA;
