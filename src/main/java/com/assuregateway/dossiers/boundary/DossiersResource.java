@@ -5,7 +5,7 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,8 +33,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * A portal acts on its own tenant's dossiers (the tenant claim of its token); an auditor reads every
  * tenant's, an admin may also erase them. A dossier outside the caller's scope does not exist for it (404).
+ * <p>
+ * One instance serves every request (the caller and the request's URI come through per-request proxies): a
+ * request-scoped resource was built, injected and configured again on every call of the busiest API.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("api/v1/dossiers")
 @Produces(MediaType.APPLICATION_JSON)
 public class DossiersResource {
@@ -62,7 +65,7 @@ public class DossiersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response openDossier(@NotNull @Valid DossierRequest request) {
         FaceTecFlow.OpenedDossier opened = flow.openDossier(caller.tenant(), request.externalReference());
-        DossierView view = flow.dossier(caller.writeScope(), opened.dossier().id());
+        DossierView view = opened.view();
         if (!opened.created()) {
             return Response.ok(view).location(dossierUri(view.dossierId())).build();
         }

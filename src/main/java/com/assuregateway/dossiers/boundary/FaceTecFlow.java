@@ -15,6 +15,7 @@ import com.assuregateway.dossiers.control.FullResults;
 import com.assuregateway.audit.control.Fingerprint;
 import com.assuregateway.dossiers.control.ImageFormat;
 import com.assuregateway.dossiers.entity.Dossier;
+import com.assuregateway.dossiers.entity.ProcessInDossier;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
@@ -61,11 +62,12 @@ public class FaceTecFlow {
     public OpenedDossier openDossier(String tenant, String externalReference) {
         Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
         boolean created = existing.isEmpty();
-        Dossier dossier = existing.orElseGet(() -> reserve(tenant, externalReference));
-        return new OpenedDossier(linkedUpstream(dossier), created);
+        Dossier dossier = linkedUpstream(existing.orElseGet(() -> reserve(tenant, externalReference)));
+        // a dossier created just now has no process yet: its processes are not read back
+        return new OpenedDossier(DossierView.of(dossier, created ? List.of() : records.processes(dossier.id())), created);
     }
 
-    public record OpenedDossier(Dossier dossier, boolean created) {
+    public record OpenedDossier(DossierView view, boolean created) {
     }
 
     public DossierView dossier(TenantScope scope, String dossierId) {
@@ -96,20 +98,21 @@ public class FaceTecFlow {
     public void setPhoto(TenantScope scope, String dossierId, String processId, byte[] image) {
         ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
                 ProblemType.UNSUPPORTED_IMAGE, "The photo's bytes are neither a JPEG nor a PNG image"));
-        VerificationProcess process = records.process(scope, dossierId, processId);
+        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+        VerificationProcess process = target.process();
         records.ensurePhotoAccepted(process);
-        Dossier dossier = records.dossier(scope, dossierId);
-        assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
+        assure.setImage(subject(process), target.dossier().assureDossierId(), process.assureProcessId(), "selfie",
                 format.mediaType(), image);
         records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), null);
     }
 
     /** Get Image from another process of the dossier, then Set Images on this one as its selfie. */
     public void copyPhoto(TenantScope scope, String dossierId, String processId, PhotoCopyRequest request) {
-        VerificationProcess process = records.process(scope, dossierId, processId);
+        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+        VerificationProcess process = target.process();
         VerificationProcess source = records.process(scope, dossierId, request.fromProcessId());
         records.ensurePhotoAccepted(process);
-        Dossier dossier = records.dossier(scope, dossierId);
+        Dossier dossier = target.dossier();
         byte[] image = assure.getImage(subject(process), dossier.assureDossierId(), source.assureProcessId(),
                 request.depiction()).orElseThrow(() -> new GatewayProblem(ProblemType.PHOTO_MISSING,
                 "Process " + source.id() + " has no " + request.depiction() + " image at Assure"));
@@ -123,8 +126,9 @@ public class FaceTecFlow {
 
     public VerificationAccepted startVerification(TenantScope scope, String dossierId, String processId,
                                                   VerificationRequest request) {
-        VerificationProcess process = records.process(scope, dossierId, processId);
-        Dossier dossier = records.dossier(scope, dossierId);
+        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+        VerificationProcess process = target.process();
+        Dossier dossier = target.dossier();
         FaceTecEnrollment enrollment = request.facetecEnrollment();
         String depiction = request.depictionOrDefault();
         records.beginVerification(processId, depiction, Fingerprint.sha256(enrollment.faceScan()));
@@ -148,9 +152,10 @@ public class FaceTecFlow {
 
     /** The process as recorded; while a started verification is not final, Assure is asked first. */
     public ProcessView process(TenantScope scope, String dossierId, String processId) {
-        VerificationProcess process = records.process(scope, dossierId, processId);
+        ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
+        VerificationProcess process = found.process();
         if (!process.status().isFinal() && process.verificationHasStarted()) {
-            process = refresh(records.dossier(scope, dossierId), process);
+            process = refresh(found.dossier(), process);
         }
         return view(process);
     }
@@ -236,7 +241,8 @@ public class FaceTecFlow {
     }
 
     private ProcessView view(VerificationProcess process) {
-        return ProcessView.of(process, archives.summary(process.id()).orElse(null));
+        // only a final process is ever archived: the portal's polling meanwhile reads no archive row
+        return ProcessView.of(process, process.status().isFinal() ? archives.summary(process.id()).orElse(null) : null);
     }
 
     /** Whether the full result of a final process is in the archive; then it is served from there. */
@@ -247,12 +253,13 @@ public class FaceTecFlow {
 
     /** Assure's full-result zip, streamed through; the caller closes it. */
     public Download fullResult(TenantScope scope, String dossierId, String processId) {
-        VerificationProcess process = records.process(scope, dossierId, processId);
+        ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
+        VerificationProcess process = found.process();
         if (!process.status().isFinal() || process.status() == com.assuregateway.dossiers.entity.ProcessStatus.EXPIRED) {
             throw GatewayProblem.wrongState("The full result exists once the process is final; process "
                     + processId + " is " + process.status().wire());
         }
-        Dossier dossier = records.dossier(scope, dossierId);
+        Dossier dossier = found.dossier();
         return assure.download(subject(process), dossier.assureDossierId(), process.assureProcessId())
                 .orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
                         "Assure is still packaging the full result of process " + processId + "; retry shortly",

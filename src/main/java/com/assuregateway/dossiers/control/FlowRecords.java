@@ -10,6 +10,7 @@ import com.assuregateway.dossiers.entity.Decision;
 import com.assuregateway.platform.control.GatewayMetrics;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.Dossier;
+import com.assuregateway.dossiers.entity.ProcessInDossier;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
@@ -85,16 +86,22 @@ public class FlowRecords {
     /** A live dossier within the scope; an erased one is gone (410). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Dossier dossier(TenantScope scope, String dossierId) {
-        Dossier dossier = dossierOrTombstone(scope, dossierId);
+        return live(dossierOrTombstone(scope, dossierId));
+    }
+
+    private static Dossier live(Dossier dossier) {
         if (dossier.isErased()) {
-            throw new GatewayProblem(ProblemType.ERASED, "Dossier " + dossierId + " was erased at " + dossier.erasedAt());
+            throw new GatewayProblem(ProblemType.ERASED, "Dossier " + dossier.id() + " was erased at " + dossier.erasedAt());
         }
         return dossier;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Dossier dossierOrTombstone(TenantScope scope, String dossierId) {
-        Dossier dossier = em.find(Dossier.class, dossierId);
+        return withinScope(scope, dossierId, em.find(Dossier.class, dossierId));
+    }
+
+    private static Dossier withinScope(TenantScope scope, String dossierId, Dossier dossier) {
         // another tenant's dossier is answered exactly like one that does not exist
         if (dossier == null || !scope.permits(dossier.tenant())) {
             throw GatewayProblem.notFound("Dossier", dossierId);
@@ -128,12 +135,26 @@ public class FlowRecords {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VerificationProcess process(TenantScope scope, String dossierId, String processId) {
-        dossier(scope, dossierId);
-        VerificationProcess process = em.find(VerificationProcess.class, processId);
-        if (process == null || !process.dossierId().equals(dossierId)) {
+        return processInDossier(scope, dossierId, processId).process();
+    }
+
+    /**
+     * The process and its live dossier within the scope, in one query: outside a transaction each read takes
+     * a persistence context and a pooled connection of its own, and most steps need both. When the pair is
+     * not there, the dossier alone says which problem it is (not found, erased) before the process does.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProcessInDossier processInDossier(TenantScope scope, String dossierId, String processId) {
+        List<Object[]> rows = em.createNamedQuery(VerificationProcess.WITH_DOSSIER, Object[].class)
+                .setParameter("processId", processId)
+                .setParameter("dossierId", dossierId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            dossier(scope, dossierId);
             throw GatewayProblem.notFound("Process", processId);
         }
-        return process;
+        Dossier dossier = live(withinScope(scope, dossierId, (Dossier) rows.get(0)[1]));
+        return new ProcessInDossier((VerificationProcess) rows.get(0)[0], dossier);
     }
 
     /** Records the intent to create the dossier at Assure, before the call. */

@@ -43,11 +43,15 @@ import java.util.List;
 @NamedQuery(name = VerificationProcess.AWAITING_REVIEW_OF_TENANT,
         query = "SELECT p FROM VerificationProcess p WHERE p.decision IN :outcomes AND p.reviewedAt IS NULL"
                 + " AND p.tenant = :tenant ORDER BY p.decidedAt, p.id")
+@NamedQuery(name = VerificationProcess.WITH_DOSSIER,
+        query = "SELECT p, d FROM VerificationProcess p, Dossier d"
+                + " WHERE p.id = :processId AND p.dossierId = :dossierId AND d.id = :dossierId")
 @NamedQuery(name = VerificationProcess.BY_ASSURE_ID,
         query = "SELECT p FROM VerificationProcess p WHERE p.assureProcessId = :assureProcessId")
 public class VerificationProcess {
 
     public static final String BY_ASSURE_ID = "VerificationProcess.byAssureId";
+    public static final String WITH_DOSSIER = "VerificationProcess.withDossier";
     public static final String DUE_FOR_FOLLOW_UP = "VerificationProcess.dueForFollowUp";
     public static final String CLAIM = "VerificationProcess.claim";
     public static final String RELEASE = "VerificationProcess.release";
