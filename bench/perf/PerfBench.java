@@ -93,7 +93,7 @@ public final class PerfBench {
         Files.createDirectories(out);
         sandboxToken = sandboxToken();
         int seconds = num("seconds", 30);
-        int warmup = num("warmup-seconds", 20);
+        int warmup = num("warmup-seconds", 60);
         List<Integer> levels = Arrays.stream(options.getOrDefault("levels", "1,8,32,128").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         System.err.printf("bodies: faceScan %d B, audit images %d B each, selfie %d B; verify request %d B%n",
@@ -233,6 +233,7 @@ public final class PerfBench {
         AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(pid);
         sampler.start();
         long[] serverCpu0 = processCpuTicks(pid);
+        long jitCpu0 = compilerCpuTicks(pid);
         long[] clientCpu0 = processCpuTicks(ProcessHandle.current().pid());
         long[] machine0 = machineTicks();
         long start = System.nanoTime();
@@ -263,6 +264,7 @@ public final class PerfBench {
         done.await(Math.max(60, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 60), TimeUnit.SECONDS);
         phase.wallNanos = System.nanoTime() - start;
         phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(pid));
+        phase.jitCpuSeconds = (compilerCpuTicks(pid) - jitCpu0) / 100.0;
         phase.clientCpuSeconds = cpuSeconds(clientCpu0, processCpuTicks(ProcessHandle.current().pid()));
         long[] machine1 = machineTicks();
         phase.machineBusy = (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
@@ -271,9 +273,10 @@ public final class PerfBench {
         AuditBench.GcLog.Window window = gcLog.readNew();
         phase.gcs = window.collections();
         phase.maxAfterGc = window.maxAfter();
-        System.err.printf(Locale.ROOT, "%-7s %3d portals%s: %d flows (%d failed) in %.1f s, server CPU %.2f cores, "
-                        + "heap peak %d MB, errors %s%n", mode, level, measured ? "" : " (warm-up)", phase.flowMs.size(),
-                phase.flowsFailed.get(), phase.wallNanos / 1e9, phase.serverCpuSeconds / (phase.wallNanos / 1e9),
+        System.err.printf(Locale.ROOT, "%-7s %3d portals%s: %d flows (%d failed) in %.1f s, server CPU %.2f cores "
+                        + "(JIT compiler %.2f), heap peak %d MB, errors %s%n", mode, level, measured ? "" : " (warm-up)",
+                phase.flowMs.size(), phase.flowsFailed.get(), phase.wallNanos / 1e9,
+                phase.serverCpuSeconds / (phase.wallNanos / 1e9), phase.jitCpuSeconds / (phase.wallNanos / 1e9),
                 phase.heapPeak >> 20, phase.errors);
         return phase;
     }
@@ -449,6 +452,8 @@ public final class PerfBench {
         final AtomicInteger flowsFailed = new AtomicInteger();
         long wallNanos;
         double serverCpuSeconds;
+        /** of it, the JIT compiler threads' (C1, C2): still compiling means the phase was not yet steady */
+        double jitCpuSeconds;
         double clientCpuSeconds;
         double machineBusy;
         long heapBaseline;
@@ -498,7 +503,7 @@ public final class PerfBench {
         StringBuilder steps = new StringBuilder("mode,level,step,n,rejected_or_failed,per_second,p50_ms,p95_ms,p99_ms,max_ms\n");
         StringBuilder phaseCsv = new StringBuilder("mode,level,seconds,flows,flows_failed,flows_per_second,flow_p50_ms,"
                 + "flow_p99_ms,server_cpu_cores,client_cpu_cores,machine_busy,heap_baseline_mb,heap_peak_mb,"
-                + "max_after_gc_mb,gcs,server_cpu_ms_per_flow\n");
+                + "max_after_gc_mb,gcs,server_cpu_ms_per_flow,jit_cpu_cores\n");
         for (Phase phase : phases) {
             for (String step : STEPS) {
                 long[] s = phase.sorted(step);
@@ -513,7 +518,8 @@ public final class PerfBench {
                     f2(phase.serverCpuSeconds / phase.seconds()), f2(phase.clientCpuSeconds / phase.seconds()),
                     f2(phase.machineBusy), mb(phase.heapBaseline), mb(phase.heapPeak), mb(phase.maxAfterGc),
                     Long.toString(phase.gcs), flows.length == 0 ? "0" : f1(1000 * (phase.serverCpuSeconds
-                            - idleCoresOf(phase.mode) * phase.seconds()) / flows.length))).append('\n');
+                            - idleCoresOf(phase.mode) * phase.seconds()) / flows.length),
+                    f2(phase.jitCpuSeconds / phase.seconds()))).append('\n');
         }
         Files.writeString(out.resolve("steps.csv"), steps);
         Files.writeString(out.resolve("phases.csv"), phaseCsv);
@@ -571,19 +577,21 @@ public final class PerfBench {
                     : "has 2; the sandbox runs in the same JVM, so the floor's server CPU is the sandbox's own). Client: this ")
                 + "benchmark's JVM. Machine: share of all cores busy (/proc/stat), other users included. Heap: used heap "
                 + "right after a full GC before the phase (baseline), its peak sampled every 100 ms by jstat, and the "
-                + "highest occupancy left after any GC during the phase.\n\n");
+                + "highest occupancy left after any GC during the phase. JIT: the part of the server CPU spent by the JVM's "
+                + "compiler threads (C1, C2), from /proc/PID/task; near 0 once the code the phase runs is compiled.\n\n");
         md.append("Server CPU with no request, measured after the warm-up: ").append(f2(idleCores))
                 .append(separateSandbox ? " cores (gateway), " + f2(sandboxIdleCores) + " cores (sandbox)." : " cores.")
                 .append(" Server CPU per flow = (server CPU cores - idle) x seconds / flows.\n\n");
-        md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | server CPU ms per flow "
-                + "| client CPU cores | machine busy | heap baseline / peak / max after GC MB | GCs |\n"
-                + "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|\n");
+        md.append("| mode | portals | flows | flows per s | flow p50 / p99 ms | failed flows | server CPU cores | of it JIT "
+                + "| server CPU ms per flow | client CPU cores | machine busy | heap baseline / peak / max after GC MB | GCs |\n"
+                + "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (Phase phase : phases) {
             long[] flows = phase.sortedFlows();
             md.append("| ").append(phase.mode).append(" | ").append(phase.level).append(" | ").append(flows.length)
                     .append(" | ").append(f1(flows.length / phase.seconds())).append(" | ").append(ms(p(flows, 50)))
                     .append(" / ").append(ms(p(flows, 99))).append(" | ").append(phase.flowsFailed.get()).append(" | ")
                     .append(f2(phase.serverCpuSeconds / phase.seconds())).append(" | ")
+                    .append(f2(phase.jitCpuSeconds / phase.seconds())).append(" | ")
                     .append(flows.length == 0 ? "-" : f1(1000 * (phase.serverCpuSeconds - idleCoresOf(phase.mode) * phase.seconds())
                             / flows.length)).append(" | ")
                     .append(f2(phase.clientCpuSeconds / phase.seconds())).append(" | ")
@@ -643,6 +651,28 @@ public final class PerfBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[]{Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+    }
+
+    /**
+     * utime + stime of the process's JIT compiler threads, in clock ticks. HotSpot may retire a compiler thread it
+     * no longer needs; its ticks then drop out, so this can only undercount.
+     */
+    static long compilerCpuTicks(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException threadEnded) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return ticks;
     }
 
     /** {busy, total} clock ticks of all cores. */

@@ -112,7 +112,7 @@ load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:
 mkdir -p "$RESULTS"
 timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "http://127.0.0.1:$BENCH_PORT" \
     --token "$TOKEN" --pid "$GATEWAY_PID" --gclog "$GC_LOG" --levels "${BENCH_LEVELS:-1,8,32,128}" \
-    --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-20}" --budget-seconds "$BUDGET" \
+    --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-60}" --budget-seconds "$BUDGET" \
     --out "$RESULTS" --run-info "$INFO" "${SANDBOX_ARGS[@]}"
 # BENCH_COMPARE_DIR=docs/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
 java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS" \
