@@ -66,6 +66,9 @@ public final class PerfBench {
     final List<Phase> phases = new ArrayList<>();
     String sandboxToken;
     double idleCores;
+    /** how the warm-up ended: its length, its rounds, and the JIT compilers' cores in its last round */
+    String warmupSummary = "";
+    static final double JIT_STEADY_CORES = 0.1;
     double sandboxIdleCores;
 
     PerfBench(Map<String, String> options) {
@@ -98,9 +101,7 @@ public final class PerfBench {
                 .map(String::trim).map(Integer::parseInt).toList();
         System.err.printf("bodies: faceScan %d B, audit images %d B each, selfie %d B; verify request %d B%n",
                 bodies.faceScanChars, bodies.auditChars, bodies.selfie.length, bodies.verifyTemplate.length);
-        // warm both paths up (JIT, pools, connections); not measured
-        phase("floor", 8, warmup / 2, false);
-        phase("gateway", 8, warmup, false);
+        warmUp(warmup, num("max-warmup-seconds", 300));
         // what the server burns with no request at all (timers, JIT, GC, JFR when on), to subtract per flow
         long[] idle0 = processCpuTicks(serverPid);
         long[] sandboxIdle0 = processCpuTicks(sandboxPid);
@@ -218,6 +219,37 @@ public final class PerfBench {
     }
 
     // ---- one phase: N portals running flows for a fixed time
+
+    /**
+     * Warms both paths up (JIT, pools, connections), not measured: rounds of 10 s straight at the sandbox and
+     * 20 s through the gateway at 8 portals, for at least minSeconds and then until the JIT compiler threads of
+     * neither JVM took more than JIT_STEADY_CORES in their last round, or maxSeconds have passed. A 2-core machine
+     * compiles Payara's hot code for minutes; measured while it compiles, a phase reports the JIT's work as the
+     * gateway's.
+     */
+    void warmUp(int minSeconds, int maxSeconds) throws Exception {
+        long start = System.nanoTime();
+        int rounds = 0;
+        double elapsed;
+        Phase floor;
+        Phase gateway;
+        boolean steady;
+        do {
+            floor = phase("floor", 8, 10, false);
+            gateway = phase("gateway", 8, 20, false);
+            rounds++;
+            elapsed = (System.nanoTime() - start) / 1e9;
+            steady = floor.jitCpuSeconds / floor.seconds() <= JIT_STEADY_CORES
+                    && gateway.jitCpuSeconds / gateway.seconds() <= JIT_STEADY_CORES;
+        } while ((elapsed < minSeconds || !steady) && elapsed < maxSeconds && System.nanoTime() < deadline);
+        warmupSummary = String.format(Locale.ROOT, "warm-up %.0f s in %d rounds at 8 portals (at least %d s, at most %d s, "
+                        + "until the JIT compilers took at most %.2f cores): JIT in the last round %.2f cores (gateway), "
+                        + "%.2f cores (%s)%s", elapsed, rounds, minSeconds, maxSeconds, JIT_STEADY_CORES,
+                gateway.jitCpuSeconds / gateway.seconds(), floor.jitCpuSeconds / floor.seconds(),
+                separateSandbox ? "sandbox" : "same JVM, straight at the sandbox",
+                steady ? "" : "; **the JIT had not settled**");
+        System.err.println(warmupSummary);
+    }
 
     Phase phase(String mode, int level, int seconds, boolean measured) throws Exception {
         Phase phase = new Phase(mode, level);
@@ -579,6 +611,7 @@ public final class PerfBench {
                 + "right after a full GC before the phase (baseline), its peak sampled every 100 ms by jstat, and the "
                 + "highest occupancy left after any GC during the phase. JIT: the part of the server CPU spent by the JVM's "
                 + "compiler threads (C1, C2), from /proc/PID/task; near 0 once the code the phase runs is compiled.\n\n");
+        md.append("Before the phases: ").append(warmupSummary).append(".\n\n");
         md.append("Server CPU with no request, measured after the warm-up: ").append(f2(idleCores))
                 .append(separateSandbox ? " cores (gateway), " + f2(sandboxIdleCores) + " cores (sandbox)." : " cores.")
                 .append(" Server CPU per flow = (server CPU cores - idle) x seconds / flows.\n\n");

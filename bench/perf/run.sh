@@ -4,13 +4,16 @@
 # BENCH_XMX, default 512m) with the sandbox answering every Assure call after BENCH_DELAY_MS (default 50),
 # measures its start-up to ready (BENCH_STARTS times), runs bench/perf/PerfBench.java (whole FaceTec flows at BENCH_LEVELS portals,
 # through the gateway and straight at the sandbox, BENCH_SECONDS per phase), draws the plots
-# (bench/perf/Plots.java) and stops the gateway. Bounded: BENCH_BUDGET_SECONDS (default 720) for the client.
-# BENCH_JAR runs another build of the microbundle (e.g. a copy of an earlier one, for before/after figures);
-# BENCH_JFR=file records a flight recording of the gateway for profiles.
-# BENCH_SANDBOX=separate runs the sandbox in a JVM of its own (the same jar on BENCH_SANDBOX_PORT, default 29190, with
-# the same heap and options, on schema <BENCH_SCHEMA>_sandbox) and points the gateway's Assure client at it, so the
-# gateway's CPU, heap and GCs are its own; the floor is then measured against that JVM. The gateway keeps its
-# sandbox enabled (so the development portal tokens are accepted) but does not call it.
+# (bench/perf/Plots.java) and stops the gateway. Bounded: BENCH_BUDGET_SECONDS (default 900) for the client.
+# Before the measured phases it warms both JVMs up for at least BENCH_WARMUP_SECONDS (default 60) and then until their
+# JIT compilers are quiet, at most BENCH_MAX_WARMUP_SECONDS (default 300).
+# BENCH_JAR runs another build of the microbundle (e.g. a copy of an earlier one, for before/after figures; name its
+# commit in BENCH_JAR_COMMIT); BENCH_JFR=file records a flight recording of the gateway for profiles.
+# By default (BENCH_SANDBOX=separate) the sandbox runs in a JVM of its own (the same jar on BENCH_SANDBOX_PORT, default
+# 29190, with the same heap and options, on schema <BENCH_SCHEMA>_sandbox) and the gateway's Assure client points at
+# it, so the gateway's CPU, heap and GCs are its own; the floor is measured against that JVM. The gateway keeps its
+# sandbox enabled (so the development portal tokens are accepted) but does not call it. BENCH_SANDBOX=inside runs
+# the sandbox in the gateway's JVM instead (how the runs before docs/performance/steady-* were made).
 # Writes docs/performance/{results.md,steps.csv,phases.csv,*.png} (BENCH_RESULTS_DIR).
 # Wrap measured runs in `flock /work/heavy.lock bench/perf/run.sh` on a shared machine.
 set -euo pipefail
@@ -38,8 +41,8 @@ XMX=${BENCH_XMX:-512m}
 GATEWAY_OPTS=${BENCH_GATEWAY_OPTS-"-XX:G1HeapRegionSize=4m -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"}
 DELAY=${BENCH_DELAY_MS:-50}
 RESULTS=${BENCH_RESULTS_DIR:-docs/performance}
-BUDGET=${BENCH_BUDGET_SECONDS:-720}
-SANDBOX=${BENCH_SANDBOX:-inside}
+BUDGET=${BENCH_BUDGET_SECONDS:-900}
+SANDBOX=${BENCH_SANDBOX:-separate}
 SANDBOX_PORT=${BENCH_SANDBOX_PORT:-29190}
 ensure_built
 if (exec 3<> "/dev/tcp/127.0.0.1/$BENCH_PORT") 2> /dev/null; then
@@ -108,11 +111,12 @@ done
 TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant perf --minutes 120)
 INFO="start-up to ready (ms, first on the empty schema): ${READY[*]}; -Xmx$XMX ${GATEWAY_OPTS:-(no further JVM options)}; sandbox answer delay $DELAY ms; $SANDBOX_INFO; $(nproc) cores; \
 $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -Atc 'SHOW server_version'); \
-load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')"
+load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit ${BENCH_JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')}"
 mkdir -p "$RESULTS"
 timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "http://127.0.0.1:$BENCH_PORT" \
     --token "$TOKEN" --pid "$GATEWAY_PID" --gclog "$GC_LOG" --levels "${BENCH_LEVELS:-1,8,32,128}" \
-    --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-60}" --budget-seconds "$BUDGET" \
+    --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-60}" \
+    --max-warmup-seconds "${BENCH_MAX_WARMUP_SECONDS:-300}" --budget-seconds "$BUDGET" \
     --out "$RESULTS" --run-info "$INFO" "${SANDBOX_ARGS[@]}"
 # BENCH_COMPARE_DIR=docs/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
 java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS" \
