@@ -84,13 +84,16 @@ public final class Plots {
                         new Series("floor (sandbox directly)", phaseValues(phases, "floor", levels, "flows_per_second"),
                                 COLORS[1], true)), List.of());
 
+        List<Series> cpu = new ArrayList<>(List.of(
+                new Series("gateway run: server", phaseValues(phases, "gateway", levels, "server_cpu_cores"), COLORS[0], false),
+                new Series("floor run: server (sandbox only)", phaseValues(phases, "floor", levels, "server_cpu_cores"), COLORS[1], true),
+                new Series("gateway run: benchmark client", phaseValues(phases, "gateway", levels, "client_cpu_cores"), COLORS[2], false),
+                new Series("gateway run: whole machine (2 = all)", scaled(phaseValues(phases, "gateway", levels, "machine_busy"), 2), COLORS[7], true)));
+        if (phases.get(0).values().containsKey("jit_cpu_cores")) { // runs before the JIT was measured lack it
+            cpu.add(new Series("gateway run: its JIT compiler", phaseValues(phases, "gateway", levels, "jit_cpu_cores"), COLORS[3], false));
+        }
         chart(dir.resolve("cpu.png"), "Server JVM CPU during each phase (2-core machine)", "concurrent portals",
-                "cores", levels, List.of(
-                        new Series("gateway run: server", phaseValues(phases, "gateway", levels, "server_cpu_cores"), COLORS[0], false),
-                        new Series("floor run: server (sandbox only)", phaseValues(phases, "floor", levels, "server_cpu_cores"), COLORS[1], true),
-                        new Series("gateway run: benchmark client", phaseValues(phases, "gateway", levels, "client_cpu_cores"), COLORS[2], false),
-                        new Series("gateway run: whole machine (2 = all)", scaled(phaseValues(phases, "gateway", levels, "machine_busy"), 2), COLORS[7], true)),
-                List.of(new Reference("2 cores", 2)));
+                "cores", levels, cpu, List.of(new Reference("2 cores", 2)));
 
         chart(dir.resolve("heap.png"), "Server heap during each phase (-Xmx shown as a line)", "concurrent portals",
                 "MB", levels, List.of(
