@@ -39,9 +39,12 @@ public class EvidenceArchives {
         }
     }
 
+    /** Read as a projection: a summary never needs the sealed zip, which can run to megabytes. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArchiveSummary> summary(String processId) {
-        return Optional.ofNullable(em.find(EvidenceArchive.class, processId)).map(EvidenceArchives::summary);
+        return em.createNamedQuery(EvidenceArchive.SUMMARY, ArchiveSummary.class)
+                .setParameter("processId", processId)
+                .getResultStream().findFirst();
     }
 
     /** The zip as Assure sent it; a key that is gone or an archive that does not verify is an error, not a guess. */

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,7 +14,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "evidence_archive")
+@NamedQuery(name = EvidenceArchive.SUMMARY, query = "SELECT NEW com.assuregateway.archive.entity.ArchiveSummary("
+        + "a.sha256, a.sizeBytes, a.keyId, a.archivedAt) FROM EvidenceArchive a WHERE a.processId = :processId")
 public class EvidenceArchive {
+
+    public static final String SUMMARY = "EvidenceArchive.summary";
 
     @Id
     @Column(name = "process_id")

@@ -4,6 +4,7 @@ import com.assuregateway.assure.control.AssureApi;
 import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
 import com.assuregateway.archive.control.EvidenceArchives;
+import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
@@ -196,8 +197,9 @@ public class FaceTecFlow {
     }
 
     private void archive(Dossier dossier, VerificationProcess process) {
-        if (archives.summary(process.id()).isPresent()) {
-            records.archived(process.id(), archives.summary(process.id()).get());
+        Optional<ArchiveSummary> stored = archives.summary(process.id());
+        if (stored.isPresent()) {
+            records.archived(process.id(), stored.get());
             return;
         }
         Optional<Download> download = assure.download(subject(process), dossier.assureDossierId(),

@@ -119,6 +119,9 @@ class ResultsIT extends GatewayTest {
                 .isEqualTo(archive.get("sha256"));
         JsonObject view = api.get(Portal.process(dossierId, processId)).json();
         assertThat(view.getJsonObject("archive").getString("sha256")).isEqualTo(archive.get("sha256"));
+        assertThat(view.getJsonObject("archive").getJsonNumber("sizeBytes").longValue())
+                .isEqualTo(((Number) archive.get("size_bytes")).longValue());
+        assertThat(view.getJsonObject("archive").getString("archivedAt")).isNotBlank();
 
         // served from the archive even when Assure no longer has the dossier
         String assureDossierId = (String) TestDatabase.single("SELECT assure_dossier_id FROM dossier WHERE id = ?",
