@@ -265,7 +265,7 @@ public final class PerfBench {
         AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(pid);
         sampler.start();
         long[] serverCpu0 = processCpuTicks(pid);
-        long jitCpu0 = compilerCpuTicks(pid);
+        long[] jitCpu0 = compilerCpuTicks(pid);
         long[] clientCpu0 = processCpuTicks(ProcessHandle.current().pid());
         long[] machine0 = machineTicks();
         long start = System.nanoTime();
@@ -296,7 +296,7 @@ public final class PerfBench {
         done.await(Math.max(60, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 60), TimeUnit.SECONDS);
         phase.wallNanos = System.nanoTime() - start;
         phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(pid));
-        phase.jitCpuSeconds = (compilerCpuTicks(pid) - jitCpu0) / 100.0;
+        phase.jitCpuSeconds = cpuSeconds(jitCpu0, compilerCpuTicks(pid));
         phase.clientCpuSeconds = cpuSeconds(clientCpu0, processCpuTicks(ProcessHandle.current().pid()));
         long[] machine1 = machineTicks();
         phase.machineBusy = (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
@@ -681,25 +681,30 @@ public final class PerfBench {
 
     /** utime and stime of a process, in clock ticks. */
     static long[] processCpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return cpuTicks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** utime and stime, in clock ticks, of a process's or a thread's stat file. */
+    static long[] cpuTicks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return new long[]{Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /**
-     * utime + stime of the process's JIT compiler threads, in clock ticks. HotSpot may retire a compiler thread it
-     * no longer needs; its ticks then drop out, so this can only undercount.
+     * utime and stime of the process's JIT compiler threads together, in clock ticks. HotSpot may retire a compiler
+     * thread it no longer needs; its ticks then drop out, so this can only undercount.
      */
-    static long compilerCpuTicks(long pid) throws IOException {
-        long ticks = 0;
+    static long[] compilerCpuTicks(long pid) throws IOException {
+        long[] ticks = new long[2];
         try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
                     if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    long[] thread = cpuTicks(task.resolve("stat"));
+                    ticks[0] += thread[0];
+                    ticks[1] += thread[1];
                 } catch (IOException threadEnded) {
                     // the thread ended between the listing and the read
                 }
