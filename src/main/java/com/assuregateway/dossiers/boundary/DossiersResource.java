@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -148,12 +147,12 @@ public class DossiersResource {
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     public Response fullResult(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
         String disposition = "attachment; filename=\"" + processId + "-full-result.zip\"";
-        Optional<byte[]> archived = flow.archivedFullResult(caller.readScope(), dossierId, processId);
-        if (archived.isPresent()) {
-            return Response.ok(archived.get(), "application/zip").header("Content-Disposition", disposition)
+        FaceTecFlow.FullResult result = flow.fullResult(caller.readScope(), dossierId, processId);
+        if (result instanceof FaceTecFlow.FullResult.Archived archived) {
+            return Response.ok(archived.zip(), "application/zip").header("Content-Disposition", disposition)
                     .header("X-Full-Result-Source", "archive").build();
         }
-        Download download = flow.fullResult(caller.readScope(), dossierId, processId);
+        Download download = ((FaceTecFlow.FullResult.FromAssure) result).download();
         StreamingOutput zip = out -> {
             try (download) {
                 download.body().transferTo(out);

@@ -247,25 +247,38 @@ public class FaceTecFlow {
         return ProcessView.of(process, process.status().isFinal() ? archives.summary(process.id()).orElse(null) : null);
     }
 
-    /** Whether the full result of a final process is in the archive; then it is served from there. */
-    public Optional<byte[]> archivedFullResult(TenantScope scope, String dossierId, String processId) {
-        VerificationProcess process = records.process(scope, dossierId, processId);
-        return process.status().isFinal() ? archives.open(processId) : Optional.empty();
-    }
-
-    /** Assure's full-result zip, streamed through; the caller closes it. */
-    public Download fullResult(TenantScope scope, String dossierId, String processId) {
+    /**
+     * The full result of a final process, with one read of the record: from the archive once it is there,
+     * otherwise Assure's zip streamed through (the caller closes it).
+     */
+    public FullResult fullResult(TenantScope scope, String dossierId, String processId) {
         ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
         VerificationProcess process = found.process();
+        if (process.status().isFinal()) {
+            Optional<byte[]> archived = archives.open(processId);
+            if (archived.isPresent()) {
+                return new FullResult.Archived(archived.get());
+            }
+        }
         if (!process.status().isFinal() || process.status() == com.assuregateway.dossiers.entity.ProcessStatus.EXPIRED) {
             throw GatewayProblem.wrongState("The full result exists once the process is final; process "
                     + processId + " is " + process.status().wire());
         }
         Dossier dossier = found.dossier();
-        return assure.download(subject(process), dossier.assureDossierId(), process.assureProcessId())
-                .orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
-                        "Assure is still packaging the full result of process " + processId + "; retry shortly",
-                        null, FULL_RESULT_RETRY_SECONDS, List.of()));
+        return new FullResult.FromAssure(assure.download(subject(process), dossier.assureDossierId(),
+                process.assureProcessId()).orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
+                "Assure is still packaging the full result of process " + processId + "; retry shortly",
+                null, FULL_RESULT_RETRY_SECONDS, List.of())));
+    }
+
+    /** Where a full result is served from: the gateway's archive, or Assure. */
+    public sealed interface FullResult {
+
+        record Archived(byte[] zip) implements FullResult {
+        }
+
+        record FromAssure(Download download) implements FullResult {
+        }
     }
 
     /**
