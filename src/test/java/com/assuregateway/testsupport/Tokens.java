@@ -11,10 +11,19 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 
-/** Bearer tokens for the tests, minted with the developers' tool and the development key. */
+/**
+ * Bearer tokens for the tests. The in-container servers run in production mode behind the tests' own identity
+ * provider (arquillian.xml), so tokens are minted with its key and issuer; {@link #development} mints with the
+ * public development key, which only a development-mode server trusts.
+ */
 public final class Tokens {
 
-    private static final PrivateKey DEV_KEY = load();
+    /** The tests' identity provider: the issuer and key pair the servers are configured with. */
+    public static final String IDP_ISSUER = "assure-gateway-it-idp";
+    public static final String IDP_SIGNING_KEY_FILE = "src/test/resources/test-idp/signing-key.pem";
+
+    private static final PrivateKey IDP_KEY = load(IDP_SIGNING_KEY_FILE);
+    private static final PrivateKey DEV_KEY = load(DevelopmentKey.SIGNING_KEY_FILE);
 
     private Tokens() {
     }
@@ -24,25 +33,30 @@ public final class Tokens {
     }
 
     public static String of(List<String> roles, String tenant) {
-        return mint(DEV_KEY, Claims.development("it-" + String.join("-", roles), roles, tenant, 3600));
+        return mint(IDP_KEY, Claims.issuedBy(IDP_ISSUER, "it-" + String.join("-", roles), roles, tenant, 3600));
+    }
+
+    /** What anybody can mint from the repository: the development key and issuer. */
+    public static String development(List<String> roles, String tenant) {
+        return mint(DEV_KEY, Claims.development("it-dev-" + String.join("-", roles), roles, tenant, 3600));
     }
 
     /** Expired an hour ago, issued two hours ago: only its expiry is wrong. */
     public static String expired(String tenant) {
         long now = Instant.now().getEpochSecond();
-        return mint(DEV_KEY, new Claims(DevelopmentKey.ISSUER, DevelopmentKey.AUDIENCE, "it-expired",
+        return mint(IDP_KEY, new Claims(IDP_ISSUER, DevelopmentKey.AUDIENCE, "it-expired",
                 List.of("portal"), "tenant", tenant, now - 7200, now - 3600));
     }
 
     public static String forAudience(String audience, String tenant) {
         long now = Instant.now().getEpochSecond();
-        return mint(DEV_KEY, new Claims(DevelopmentKey.ISSUER, audience, "it-audience", List.of("portal"), "tenant",
+        return mint(IDP_KEY, new Claims(IDP_ISSUER, audience, "it-audience", List.of("portal"), "tenant",
                 tenant, now, now + 3600));
     }
 
     public static String fromIssuer(String issuer, String tenant) {
         long now = Instant.now().getEpochSecond();
-        return mint(DEV_KEY, new Claims(issuer, DevelopmentKey.AUDIENCE, "it-issuer", List.of("portal"), "tenant",
+        return mint(IDP_KEY, new Claims(issuer, DevelopmentKey.AUDIENCE, "it-issuer", List.of("portal"), "tenant",
                 tenant, now, now + 3600));
     }
 
@@ -52,7 +66,7 @@ public final class Tokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return mint(generator.generateKeyPair().getPrivate(),
-                    Claims.development("it-stranger", List.of("portal"), tenant, 3600));
+                    Claims.issuedBy(IDP_ISSUER, "it-stranger", List.of("portal"), tenant, 3600));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -66,12 +80,11 @@ public final class Tokens {
         }
     }
 
-    private static PrivateKey load() {
+    private static PrivateKey load(String file) {
         try {
-            return DevTokens.privateKey(Files.readString(Path.of(DevelopmentKey.SIGNING_KEY_FILE)));
+            return DevTokens.privateKey(Files.readString(Path.of(file)));
         } catch (Exception e) {
-            throw new IllegalStateException("The development key " + DevelopmentKey.SIGNING_KEY_FILE
-                    + " cannot be read", e);
+            throw new IllegalStateException("The signing key " + file + " cannot be read", e);
         }
     }
 }

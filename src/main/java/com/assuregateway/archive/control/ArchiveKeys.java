@@ -2,6 +2,8 @@ package com.assuregateway.archive.control;
 
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.security.control.DeploymentPosture;
+import com.assuregateway.security.entity.DevelopmentKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Base64;
@@ -13,21 +15,22 @@ import org.eclipse.microprofile.config.Config;
  * Archive keys from MicroProfile Config: {@code gateway.archive.key-id} names the key new archives are
  * sealed with, {@code gateway.archive.key.<id>} holds each key (base64 of 32 bytes; a secret: environment
  * or password alias). Old keys stay configured under their ids to read older archives: that is rotation.
- * The development key of the default run is refused once the sandbox is off.
+ * The development key of the default run seals nothing unless the deployment trusts development keys
+ * ({@code gateway.mode=development} with nothing real configured).
  */
 @ApplicationScoped
 public class ArchiveKeys {
 
-    static final String DEV_KEY_ID = "dev";
-
     @Inject
     Config config;
+
+    @Inject
+    DeploymentPosture posture;
 
     public String activeKeyId() {
         String id = config.getOptionalValue("gateway.archive.key-id", String.class).orElseThrow(() ->
                 new GatewayProblem(ProblemType.CONFIGURATION, "gateway.archive.key-id is not set"));
-        boolean sandbox = config.getOptionalValue("gateway.sandbox.enabled", Boolean.class).orElse(true);
-        if (!sandbox && DEV_KEY_ID.equals(id)) {
+        if (DevelopmentKey.ARCHIVE_KEY_ID.equals(id) && !posture.developmentTrusted()) {
             throw new GatewayProblem(ProblemType.CONFIGURATION,
                     "The development archive key is not for production: set gateway.archive.key-id and its key");
         }

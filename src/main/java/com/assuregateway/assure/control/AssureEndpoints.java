@@ -27,7 +27,7 @@ public class AssureEndpoints {
     Optional<String> configuredTokenUrl;
 
     @Inject
-    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "true")
+    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "false")
     boolean sandboxEnabled;
 
     @Inject

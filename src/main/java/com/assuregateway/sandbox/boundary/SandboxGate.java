@@ -29,6 +29,6 @@ public class SandboxGate implements ContainerRequestFilter {
     }
 
     static boolean isEnabled() {
-        return ConfigProvider.getConfig().getOptionalValue(ENABLED, Boolean.class).orElse(true);
+        return ConfigProvider.getConfig().getOptionalValue(ENABLED, Boolean.class).orElse(false);
     }
 }

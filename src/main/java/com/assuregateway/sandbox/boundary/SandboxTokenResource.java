@@ -1,7 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
 import com.assuregateway.platform.control.Jsonp;
-import com.assuregateway.sandbox.control.SandboxAccessTokens;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.IssuedToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import org.eclipse.microprofile.config.Config;
@@ -49,9 +48,6 @@ public class SandboxTokenResource {
     SandboxStore store;
 
     @Inject
-    SandboxAccessTokens accessTokens;
-
-    @Inject
     Config config;
 
     @Inject
@@ -79,8 +75,7 @@ public class SandboxTokenResource {
             return oauthError(Response.Status.BAD_REQUEST, "unsupported_grant_type").build();
         }
         long ttlSeconds = Math.max(1, config.getOptionalValue(TOKEN_TTL, Long.class).orElse(600L));
-        IssuedToken token = store.issueToken(accessTokens.mint(clientId, ttlSeconds),
-                Instant.now().plusSeconds(ttlSeconds));
+        IssuedToken token = store.issueToken(Duration.ofSeconds(ttlSeconds));
         String body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("access_token", token.value())
                 .add("token_type", "Bearer")

@@ -54,15 +54,6 @@ public class SandboxStore {
         return token;
     }
 
-    /** Issues a token minted elsewhere (a signed JWT), so that it can be checked and revoked like the others. */
-    public IssuedToken issueToken(String value, Instant expiresAt) {
-        Instant now = clock.instant();
-        tokens.values().removeIf(token -> !token.isValidAt(now));
-        IssuedToken token = new IssuedToken(value, expiresAt);
-        tokens.put(value, token);
-        return token;
-    }
-
     public boolean isTokenValid(String value) {
         if (value == null) {
             return false;

@@ -1,2 +1,2 @@
-/** The caller of a request, and the guard that refuses the development key outside the sandbox. */
+/** The caller of a request, the role check, and the guard and health check of the deployment's posture. */
 package com.assuregateway.security.boundary;

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mints RS256 bearer tokens with the development key: for developers (this class's {@code main}), for the
- * in-container tests, and for the built-in sandbox's own access tokens (Payara's JWT layer checks every
- * bearer token the server receives, the sandbox's included). From the repository root, after a build:
+ * Mints RS256 bearer tokens with the development key (or another): for developers (this class's {@code main})
+ * and for the in-container tests. Nothing in the running gateway mints tokens. From the repository root,
+ * after a build:
  * <pre>
  *   java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant acme
  * </pre>
  * Options: {@code --role r1,r2} (portal, reviewer, auditor, admin), {@code --tenant t}, {@code --subject s},
- * {@code --minutes m} (lifetime, default 60), {@code --key path}.
+ * {@code --minutes m} (lifetime, default 60), {@code --key path}, {@code --issuer iss} (with a key of your own).
  */
 public final class DevTokens {
 
@@ -36,9 +36,15 @@ public final class DevTokens {
 
         /** A development token for these roles and tenant, valid from now for the given seconds. */
         public static Claims development(String subject, List<String> groups, String tenant, long lifetimeSeconds) {
+            return issuedBy(DevelopmentKey.ISSUER, subject, groups, tenant, lifetimeSeconds);
+        }
+
+        /** The same from another issuer, e.g. a test identity provider's. */
+        public static Claims issuedBy(String issuer, String subject, List<String> groups, String tenant,
+                                      long lifetimeSeconds) {
             long now = Instant.now().getEpochSecond();
-            return new Claims(DevelopmentKey.ISSUER, DevelopmentKey.AUDIENCE, subject, groups, "tenant", tenant,
-                    now, now + lifetimeSeconds);
+            return new Claims(issuer, DevelopmentKey.AUDIENCE, subject, groups, "tenant", tenant, now,
+                    now + lifetimeSeconds);
         }
     }
 
@@ -48,6 +54,7 @@ public final class DevTokens {
         String subject = "dev-user";
         long minutes = 60;
         Path key = Path.of(DevelopmentKey.SIGNING_KEY_FILE);
+        String issuer = DevelopmentKey.ISSUER;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -56,11 +63,12 @@ public final class DevTokens {
                 case "--subject" -> subject = value;
                 case "--minutes" -> minutes = Long.parseLong(value);
                 case "--key" -> key = Path.of(value);
+                case "--issuer" -> issuer = value;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         System.out.println(mint(privateKey(Files.readString(key)),
-                Claims.development(subject, roles, tenant, minutes * 60)));
+                Claims.issuedBy(issuer, subject, roles, tenant, minutes * 60)));
     }
 
     /** An RS256-signed JWT with the MicroProfile JWT claims (upn, groups) and the tenant claim. */

@@ -1,2 +1,2 @@
-/** Development bearer tokens: minted with the development key for the sandbox, developers and tests. */
+/** Whether this deployment may serve and trust development keys (its posture), and development tokens. */
 package com.assuregateway.security.control;

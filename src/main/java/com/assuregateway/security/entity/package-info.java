@@ -1,2 +1,2 @@
-/** Roles and the tenant scope a caller may see. */
+/** Roles, the tenant scope a caller may see, the deployment mode and what the development keys are. */
 package com.assuregateway.security.entity;

@@ -52,6 +52,17 @@ class SecurityIT extends GatewayTest {
     }
 
     @Test
+    void theDevelopmentKeyOpensNothingInProduction() {
+        // its private half is in the repository: anybody can mint any role and tenant with it
+        for (List<String> roles : List.of(List.of("portal"), List.of("admin"), List.of("auditor", "reviewer"))) {
+            Api forged = anonymous.as(Tokens.development(roles, TENANT_A));
+            assertProblem(forged.post("api/v1/dossiers", "{\"externalReference\":\"forged-1\"}"), 401, "unauthorized");
+            assertProblem(forged.get("api/v1/audit/processes"), 401, "unauthorized");
+        }
+        assertThat(TestDatabase.query("SELECT id FROM dossier WHERE external_reference = ?", "forged-1")).isEmpty();
+    }
+
+    @Test
     void rolesDecideWhatACallerMayDo() {
         Api reviewer = anonymous.as(Tokens.of(List.of("reviewer"), TENANT_A));
         Api nobody = anonymous.as(Tokens.of(List.of("some-other-role"), TENANT_A));

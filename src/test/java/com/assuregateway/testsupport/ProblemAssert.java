@@ -1,0 +1,20 @@
+package com.assuregateway.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assuregateway.testsupport.Api.Answer;
+
+/** The one check that an answer is an RFC 9457 problem of the given status and stable type. */
+public final class ProblemAssert {
+
+    public static final String PREFIX = "urn:assure-gateway:problem:";
+
+    private ProblemAssert() {
+    }
+
+    public static void assertProblem(Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(answer.json().getString("type")).as(answer.toString()).isEqualTo(PREFIX + type);
+    }
+}
