@@ -12,6 +12,30 @@ BENCH_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE?currentSchema=$
 PSQL=(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -X -q -v ON_ERROR_STOP=1)
 mkdir -p "$BENCH_OUT"
 
+# The gateways run as production does (gateway.mode=production) on PostgreSQL: development mode refuses a
+# database server. They trust a throwaway identity provider made for this run (an RSA key pair in
+# $BENCH_OUT/idp) and seal archives with a throwaway key; bench_token mints the benchmark's tokens with it.
+BENCH_IDP_ISSUER=bench-idp
+make_idp() {
+    local dir="$BENCH_OUT/idp"
+    if [ ! -f "$dir/signing-key.pem" ]; then
+        mkdir -p "$dir"
+        openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/signing-key.pem" 2> /dev/null
+        openssl pkey -in "$dir/signing-key.pem" -pubout -out "$dir/public-key.pem"
+        head -c 32 /dev/urandom | base64 > "$dir/archive-key"
+    fi
+    PRODUCTION_OPTS=(-Dgateway.mode=production "-Dmp.jwt.verify.publickey.location=file:$(realpath "$dir/public-key.pem")"
+        "-Dmp.jwt.verify.issuer=$BENCH_IDP_ISSUER" -Dgateway.archive.key-id=bench
+        "-Dgateway.archive.key.bench=$(cat "$dir/archive-key")")
+}
+make_idp
+
+# bench_token DevTokens-options...: a token of the benchmark's identity provider, e.g. bench_token --role portal
+bench_token() {
+    java -cp target/classes com.assuregateway.security.control.DevTokens --key "$BENCH_OUT/idp/signing-key.pem" \
+        --issuer "$BENCH_IDP_ISSUER" "$@"
+}
+
 ensure_built() {
     if [ ! -f target/assure-gateway-microbundle.jar ] || [ ! -d target/classes ]; then
         mvn -B -q package -DskipTests
@@ -25,7 +49,7 @@ start_gateway() {
     local log="$BENCH_OUT/${BENCH_INSTANCE:-gateway}.log" poll=${BENCH_READY_POLL:-1} started
     started=$(date +%s%3N)
     DB_URL="$BENCH_JDBC_URL" DB_USER="$PG_USER" DB_PASSWORD="${PG_PASSWORD:-postgres}" \
-        java "$@" -jar "$BENCH_JAR" --port "$BENCH_PORT" --nocluster \
+        java "${PRODUCTION_OPTS[@]}" "$@" -jar "$BENCH_JAR" --port "$BENCH_PORT" --nocluster \
         > "$log" 2>&1 &
     GATEWAY_PID=$!
     GATEWAY_READY_MS=

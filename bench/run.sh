@@ -20,7 +20,7 @@ echo "Starting the gateway on schema $BENCH_SCHEMA (port $BENCH_PORT, -Xmx$XMX)"
 GC_LOG="$BENCH_OUT/gc.log"
 rm -f "$GC_LOG"
 start_gateway "-Xmx$XMX" "-Xlog:gc:file=$GC_LOG"
-TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role auditor --subject bench --minutes 120)
+TOKEN=$(bench_token --role auditor --subject bench --minutes 120)
 PGJDBC=$(ls target/assure-gateway/WEB-INF/lib/postgresql-*.jar)
 BUDGET=${BENCH_BUDGET_SECONDS:-1200}
 # a static file for the benchmark's HTTP floor row (Swagger UI's icon, from its webjar), if it is served

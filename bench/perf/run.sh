@@ -11,8 +11,9 @@
 # commit in BENCH_JAR_COMMIT); BENCH_JFR=file records a flight recording of the gateway for profiles.
 # By default (BENCH_SANDBOX=separate) the sandbox runs in a JVM of its own (the same jar on BENCH_SANDBOX_PORT, default
 # 29190, with the same heap and options, on schema <BENCH_SCHEMA>_sandbox) and the gateway's Assure client points at
-# it, so the gateway's CPU, heap and GCs are its own; the floor is measured against that JVM. The gateway keeps its
-# sandbox enabled (so the development portal tokens are accepted) but does not call it. BENCH_SANDBOX=inside runs
+# it, so the gateway's CPU, heap and GCs are its own; the floor is measured against that JVM. Both run in production
+# mode behind a throwaway identity provider (bench/lib.sh); the gateway keeps its own sandbox enabled but does not
+# call it. BENCH_SANDBOX=inside runs
 # the sandbox in the gateway's JVM instead (how the runs before docs/performance/steady-* were made).
 # Writes docs/performance/{results.md,steps.csv,phases.csv,*.png} (BENCH_RESULTS_DIR).
 # Wrap measured runs in `flock /work/heavy.lock bench/perf/run.sh` on a shared machine.
@@ -108,7 +109,7 @@ for i in $(seq 1 "$STARTS"); do
         rm -f "$GC_LOG"
     fi
 done
-TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant perf --minutes 120)
+TOKEN=$(bench_token --role portal --tenant perf --minutes 120)
 INFO="start-up to ready (ms, first on the empty schema): ${READY[*]}; -Xmx$XMX ${GATEWAY_OPTS:-(no further JVM options)}; sandbox answer delay $DELAY ms; $SANDBOX_INFO; $(nproc) cores; \
 $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -Atc 'SHOW server_version'); \
 load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit ${BENCH_JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')}"

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/../.."
 PORT=${SOAK_PORT:-38080}
 SCHEMA=soak_$(date +%Y%m%d%H%M%S)
 OUT=target/soak
+BENCH_OUT=$OUT source bench/lib.sh  # the throwaway identity provider and archive key (production mode)
 PSQL=(psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qAt)
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 
@@ -21,7 +22,7 @@ DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA"
 
 # Fast follow-up so the record settles within a minute; the read timeout is short so a "timeout" fault
 # (planned with a delay above it) costs seconds, and the intent grace stays above the read timeout.
-DB_URL=$DB_URL DB_USER=postgres DB_PASSWORD=postgres java -Xmx768m \
+DB_URL=$DB_URL DB_USER=postgres DB_PASSWORD=postgres java -Xmx768m "${PRODUCTION_OPTS[@]}" \
   -Dgateway.sandbox.enabled=true \
   -Dgateway.followup.interval-ms=500 -Dgateway.followup.initial-delay-seconds=1 \
   -Dgateway.followup.max-delay-seconds=5 -Dgateway.followup.intent-grace-seconds=8 \
@@ -37,7 +38,7 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$PORT/health/ready" | grep -q '"UP"' || { echo "server not ready" >&2; exit 1; }
 
-TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant soak --minutes 120)
+TOKEN=$(bench_token --role portal --tenant soak --minutes 120)
 java -cp "$PGJDBC" bench/soak/Soak.java --base "http://127.0.0.1:$PORT" --token "$TOKEN" \
   --jdbc "$DB_URL" "$@" > "$OUT/report.md"
 

@@ -5,7 +5,9 @@
 # and a FaceTec process through the API (built-in sandbox), then stops the domain.
 #
 #   mvn -B package -DskipTests && server-config/payara-server/deploy.sh [--keep] [--screenshots]
-# (a build first: the WAR, and target/classes for the development token the walk-through calls with)
+# (a build first: the WAR, and target/classes for the tool that mints the walk-through's tokens)
+# The domain runs in production mode behind a throwaway identity provider (an RSA key pair made in target/ with
+# openssl) and a throwaway archive key: the development keys are not trusted beside PostgreSQL.
 #
 #   --keep         leave the domain running (stop it with target/payara-server/payara6/bin/asadmin stop-domain assure-gateway)
 #   --screenshots  also take the admin-console screenshots of docs/admin-console.md into docs/images/
@@ -69,10 +71,23 @@ if [ "$KEEP" = false ]; then
     trap '"$ASADMIN" stop-domain "$DOMAIN" >/dev/null 2>&1 || true' EXIT
 fi
 
+step "Throwaway identity provider key and archive key in $WORK/idp"
+IDP="$WORK/idp"
+IDP_ISSUER=payara-demo-idp
+mkdir -p "$IDP"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$IDP/signing-key.pem" 2> /dev/null
+openssl pkey -in "$IDP/signing-key.pem" -pubout -out "$IDP/public-key.pem"
+token() { java -cp target/classes com.assuregateway.security.control.DevTokens --key "$IDP/signing-key.pem" \
+    --issuer "$IDP_ISSUER" --minutes 30 "$@"; }
+
 step "setup.asadmin"
 PASSWORDS="$WORK/passwords.txt"
+( umask 077; printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(head -c 32 /dev/urandom | base64)" > "$PASSWORDS" )
+"$ASADMIN" --passwordfile "$PASSWORDS" create-password-alias gateway.archive.key.demo
 ( umask 077; printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$DB_PASSWORD" > "$PASSWORDS" )
 sed -e "s|@DB_URL@|$DB_URL|" -e "s|@DB_USER@|$DB_USER|" -e "s|@SANDBOX_ENABLED@|true|" \
+    -e "s|@JWT_KEY_LOCATION@|file:$(realpath "$IDP/public-key.pem")|" -e "s|@JWT_ISSUER@|$IDP_ISSUER|" \
+    -e "s|@ARCHIVE_KEY_ID@|demo|" \
     -e "s|@ASSURE_URL@|$BASE/sandbox/assure|" -e "s|@ASSURE_TOKEN_URL@|$BASE/sandbox/auth/open/connect/token|" \
     server-config/payara-server/setup.asadmin > "$WORK/setup.asadmin"
 "$ASADMIN" --passwordfile "$PASSWORDS" multimode --file "$WORK/setup.asadmin"
@@ -97,7 +112,7 @@ expect() { [ "$1" = "$2" ] || fail "$3: expected $2, got $1"; }
 
 step "A dossier and a FaceTec process through the API (a portal's development token)"
 API="$BASE/api/v1"
-TOKEN=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role portal --tenant payara-demo --minutes 30)
+TOKEN=$(token --role portal --tenant payara-demo)
 AUTH="Authorization: Bearer $TOKEN"
 answer=$(curl -s -w '\n%{http_code}' -X POST "$API/dossiers" -H "$AUTH" -H 'Content-Type: application/json' \
     -d "{\"externalReference\":\"payara-server-$(date +%s)\"}")
@@ -145,8 +160,8 @@ if [ "$SCREENSHOTS" = true ]; then
 fi
 
 step "Portal security: roles and authentication as on Payara Micro (SecurityIT)"
-REVIEWER=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role reviewer --tenant payara-demo --minutes 30)
-AUDITOR=$(java -cp target/classes com.assuregateway.security.control.DevTokens --role auditor --minutes 30)
+REVIEWER=$(token --role reviewer --tenant payara-demo)
+AUDITOR=$(token --role auditor)
 status_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 expect "$(status_of -X POST "$API/dossiers" -H "Authorization: Bearer $REVIEWER" -H 'Content-Type: application/json' \
     -d '{"externalReference":"a-reviewer-may-not-open-dossiers"}')" 403 "a reviewer opening a dossier (portal only)"
