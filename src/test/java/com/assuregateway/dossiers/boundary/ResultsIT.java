@@ -109,7 +109,7 @@ class ResultsIT extends GatewayTest {
                 .as("processing twice, then final: three looks, all by the follow-up").hasSize(3);
         assertThat(events).containsSubsequence("STATE status.changed accepted", "UPSTREAM assure.getZipFile ok 200",
                 "EVIDENCE archive.stored recorded");
-        assertThat(archive.get("key_id")).isEqualTo("dev");
+        assertThat(archive.get("key_id")).as("sealed with the key the servers are configured with").isEqualTo("it");
         assertThat((byte[]) archive.get("ciphertext")).isNotEmpty();
 
         Answer zip = api.get(Portal.process(dossierId, processId) + "/full-result");
