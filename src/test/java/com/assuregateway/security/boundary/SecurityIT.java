@@ -104,6 +104,53 @@ class SecurityIT extends GatewayTest {
     }
 
     @Test
+    void aPortalTokenWithACrossTenantRoleStillWritesOnlyInItsOwnTenant() {
+        Portal b = new Portal(portalB);
+        String dossierId = b.newDossier();
+        String processId = b.newProcess(dossierId);
+        Api portalAdminA = anonymous.as(Tokens.of(List.of("portal", "admin"), TENANT_A));
+        Api portalReviewerA = anonymous.as(Tokens.of(List.of("portal", "reviewer"), TENANT_A));
+        Api portalAuditorA = anonymous.as(Tokens.of(List.of("portal", "auditor"), TENANT_A));
+
+        for (Api mixed : List.of(portalAdminA, portalReviewerA, portalAuditorA)) {
+            assertProblem(mixed.delete("api/v1/dossiers/" + dossierId), 404, "not-found");
+            assertProblem(mixed.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}"),
+                    404, "not-found");
+            assertProblem(mixed.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(2)),
+                    404, "not-found");
+            assertProblem(mixed.putJson(Portal.process(dossierId, processId) + "/selfie",
+                    "{\"fromProcessId\":\"" + processId + "\",\"depiction\":\"selfie\"}"), 404, "not-found");
+            assertProblem(mixed.post(Portal.process(dossierId, processId) + "/verification",
+                    Portal.enrollment("accepted")), 404, "not-found");
+        }
+        String verdict = "{\"outcome\":\"approve\",\"reason\":\"cross-tenant attempt\"}";
+        assertProblem(portalReviewerA.post(Portal.process(dossierId, processId) + "/review", verdict), 404, "not-found");
+        // a dossier a mixed token opens lands in its own tenant, never in another
+        String reference = "mixed-" + UUID.randomUUID();
+        Answer opened = portalAdminA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(TestDatabase.single("SELECT tenant FROM dossier WHERE id = ?", opened.json().getString("dossierId"))
+                .get("tenant")).isEqualTo(TENANT_A);
+
+        // nothing of B's dossier changed
+        assertThat(TestDatabase.single("SELECT erased_at FROM dossier WHERE id = ?", dossierId).get("erased_at")).isNull();
+        assertThat(TestDatabase.query("SELECT id FROM verification_process WHERE dossier_id = ?", dossierId)).hasSize(1);
+        assertThat(TestDatabase.single("SELECT photo_sha256, reviewed_at FROM verification_process WHERE id = ?",
+                processId)).containsEntry("photo_sha256", null).containsEntry("reviewed_at", null);
+        // reads widen as before: the auditor in the mixed token reads every tenant
+        assertThat(portalAuditorA.get("api/v1/dossiers/" + dossierId).status()).isEqualTo(200);
+        assertThat(portalAuditorA.get(Portal.process(dossierId, processId)).status()).isEqualTo(200);
+
+        // a reviewer alone reaches the process (and finds nothing to review); an admin alone erases it
+        Api reviewer = anonymous.as(Tokens.of(List.of("reviewer"), TENANT_A));
+        assertProblem(reviewer.post(Portal.process(dossierId, processId) + "/review", verdict), 409, "wrong-state");
+        Answer erased = anonymous.as(Tokens.of(List.of("admin"), TENANT_A)).delete("api/v1/dossiers/" + dossierId);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(TestDatabase.single("SELECT erased_at FROM dossier WHERE id = ?", dossierId).get("erased_at"))
+                .isNotNull();
+    }
+
+    @Test
     void theExternalReferenceIsUniquePerTenant() {
         String reference = "shared-" + UUID.randomUUID();
         Answer inA = portalA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
