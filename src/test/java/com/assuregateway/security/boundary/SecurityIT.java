@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,41 @@ class SecurityIT extends GatewayTest {
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
         assertThat(TestDatabase.single("SELECT erased_at FROM dossier WHERE id = ?", dossierId).get("erased_at"))
                 .isNotNull();
+    }
+
+    @Test
+    void theSandboxControlHooksNeedTheirOwnSecretAndBoundedInput() {
+        String outage = "{\"fault\":\"5xx\",\"operation\":\"createProcess\",\"times\":1}";
+        String processes = "api/v1/dossiers/" + new Portal(portalA).newDossier() + "/processes";
+        String facetec = "{\"provider\":\"facetec\"}";
+        Api control = SandboxControl.of(base);
+        try {
+            // a portal token, or a guessed secret, does not open the hooks; nothing is planned or revoked
+            for (Api stranger : List.of(portalA, anonymous, anonymous.withHeader(SandboxControl.HEADER, "guess"),
+                    portalA.withHeader(SandboxControl.HEADER, SandboxControl.SECRET + "x"))) {
+                assertProblem(stranger.post("sandbox/control/faults", outage), 403, "forbidden");
+                assertProblem(stranger.post("sandbox/control/revoke-tokens", ""), 403, "forbidden");
+                assertProblem(stranger.get("sandbox/control/tokens"), 403, "forbidden");
+            }
+            assertThat(portalA.post(processes, facetec).status()).as("no outage was planned").isEqualTo(201);
+
+            // a delay that would hold a server thread for longer than a minute, or a body past 16 KB
+            assertProblem(control.post("sandbox/control/faults",
+                    "{\"fault\":\"timeout\",\"operation\":\"getProcess\",\"delayMs\":60001}"), 400, "validation");
+            assertProblem(control.post("sandbox/control/faults",
+                    "{\"fault\":\"slow\",\"operation\":\"getProcess\",\"delayMs\":-5}"), 400, "validation");
+            assertProblem(control.post("sandbox/control/faults", "{\"fault\":\"5xx\",\"operation\":\"getProcess\","
+                    + "\"padding\":\"" + "x".repeat(16 * 1024) + "\"}"), 413, "payload-too-large");
+            assertProblem(control.post("sandbox/control/faults", "[1,2]"), 400, "validation");
+            assertThat(portalA.post(processes, facetec).status()).as("nothing was planned by the refused calls")
+                    .isEqualTo(201);
+
+            Answer planned = control.post("sandbox/control/faults", outage);
+            assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
+            assertProblem(portalA.post(processes, facetec), 503, "upstream-unavailable");
+        } finally {
+            control.delete("sandbox/control/faults");
+        }
     }
 
     @Test
