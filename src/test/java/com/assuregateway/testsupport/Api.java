@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A portal talking to the gateway over real HTTP. */
 public final class Api {
@@ -21,20 +23,29 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final String token;
+    private final Map<String, String> headers;
 
     /** Without credentials. */
     public Api(URL base) {
-        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
+        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null, Map.of());
     }
 
-    private Api(URI base, String token) {
+    private Api(URI base, String token, Map<String, String> headers) {
         this.base = base;
         this.token = token;
+        this.headers = headers;
     }
 
     /** The same API, calling with this bearer token. */
     public Api as(String bearerToken) {
-        return new Api(base, bearerToken);
+        return new Api(base, bearerToken, headers);
+    }
+
+    /** The same API, sending this header on every request too. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, token, Map.copyOf(more));
     }
 
     public Answer delete(String path) {
@@ -75,6 +86,7 @@ public final class Api {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60));
+        headers.forEach(request::header);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

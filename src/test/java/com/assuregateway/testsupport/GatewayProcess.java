@@ -30,6 +30,20 @@ public final class GatewayProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * As arquillian.xml starts the in-container servers: production mode, trusting the tests' identity provider
+     * ({@link Tokens}) and sealing archives with the tests' key. A property given to this process overrides them.
+     */
+    static Map<String, String> productionBehindTheTestIdentityProvider() {
+        String key = System.getProperty("test.idp.public-key",
+                new File(Tokens.IDP_SIGNING_KEY_FILE).getAbsoluteFile().getParent() + "/public-key.pem");
+        return Map.of("gateway.mode", "production",
+                "mp.jwt.verify.publickey.location", "file:" + key,
+                "mp.jwt.verify.issuer", Tokens.IDP_ISSUER,
+                "gateway.archive.key-id", "it",
+                "gateway.archive.key.it", "GlBEBhwVSUDQJ1spbZuRh5ti66I41Rk/ti3gJ5O8pB0=");
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -48,6 +62,7 @@ public final class GatewayProcess implements AutoCloseable {
     public GatewayProcess start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.JAVA, "-Xmx512m"));
+        productionBehindTheTestIdentityProvider().forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", "target/assure-gateway-microbundle.jar", "--port", String.valueOf(port),
                 "--nocluster"));

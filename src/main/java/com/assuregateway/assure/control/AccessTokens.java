@@ -21,12 +21,22 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * OAuth2 client-credentials tokens for Assure, cached until shortly before they expire. One fetch at a
- * time: concurrent callers wait for it rather than each asking Signicat for a token of their own.
+ * OAuth2 client-credentials tokens for Assure, cached until shortly before they expire.
+ * <p>
+ * A caller never waits while a valid token is cached: the token is read without a lock. One renewal runs at a
+ * time (under {@link #renewal}); once a token is in its refresh margin, the first caller to find it so renews
+ * while the others go on with the old one, which is still valid. Callers wait only when no valid token exists,
+ * and then for the one fetch, not each for their own. The readiness probe's {@link #renew()} takes the same lock,
+ * so a slow token endpoint holds up nobody who has a token.
+ * <p>
+ * The margin is capped at half the token's lifetime: Signicat's lifetime is configurable down to 1 s, and a
+ * 30 s margin on a 4 s token would fetch a new token for every call.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -55,36 +65,104 @@ public class AccessTokens {
     long refreshMarginSeconds;
 
     Clock clock = Clock.systemUTC();
+    /** Where new tokens come from: Signicat's token endpoint, or a fake in unit tests. */
+    TokenSource source = this::fetch;
+    private final ReentrantLock renewal = new ReentrantLock();
+    private final AtomicReference<Token> cached = new AtomicReference<>();
     private Client http;
-    private Token cached;
 
-    record Token(String value, Instant expiresAt) {
+    /** What the token endpoint answered, and when it was asked. */
+    record Issued(String value, Instant requestedAt, long expiresInSeconds) {
     }
 
-    /** A token valid for at least the refresh margin. */
-    public synchronized String current() {
-        if (cached == null || clock.instant().isAfter(cached.expiresAt().minusSeconds(refreshMarginSeconds))) {
-            cached = fetch();
+    @FunctionalInterface
+    interface TokenSource {
+        Issued fetch();
+    }
+
+    /** A token, the moment it is renewed and the moment Assure stops taking it. */
+    record Token(String value, Instant refreshAt, Instant expiresAt) {
+
+        static Token of(Issued issued, long marginSeconds) {
+            long lifetimeMs = Math.max(0, issued.expiresInSeconds()) * 1000;
+            long marginMs = Math.min(Math.max(0, marginSeconds) * 1000, lifetimeMs / 2);
+            Instant expiresAt = issued.requestedAt().plusMillis(lifetimeMs);
+            return new Token(issued.value(), expiresAt.minusMillis(marginMs), expiresAt);
         }
-        return cached.value();
+
+        boolean isFreshAt(Instant now) {
+            return now.isBefore(refreshAt);
+        }
+
+        boolean isValidAt(Instant now) {
+            return now.isBefore(expiresAt);
+        }
+    }
+
+    /** A valid token, renewed once it is within the refresh margin. */
+    public String current() {
+        Token token = cached.get();
+        Instant now = clock.instant();
+        if (token != null && token.isFreshAt(now)) {
+            return token.value();
+        }
+        if (token != null && token.isValidAt(now)) {
+            if (!renewal.tryLock()) {
+                return token.value();
+            }
+            try {
+                return renewIfStillDue(token).value();
+            } catch (RuntimeException renewalFailed) {
+                // the old token is still good: this call need not fail, the next one tries again
+                LOG.fine(() -> "Renewing the Assure access token failed; using the cached one until it expires");
+                return token.value();
+            } finally {
+                renewal.unlock();
+            }
+        }
+        renewal.lock();
+        try {
+            Token latest = cached.get();
+            return latest != null && latest.isFreshAt(clock.instant()) ? latest.value() : store(source.fetch()).value();
+        } finally {
+            renewal.unlock();
+        }
     }
 
     /**
      * Fetches a new token now, whatever is cached, and keeps it: proof that the token endpoint answers and
      * accepts the credentials. The readiness check calls it; the token it gets is as good as any other.
      */
-    public synchronized void renew() {
-        cached = fetch();
-    }
-
-    /** Forgets the token Assure refused, unless another caller already replaced it. */
-    public synchronized void invalidate(String refused) {
-        if (cached != null && cached.value().equals(refused)) {
-            cached = null;
+    public void renew() {
+        renewal.lock();
+        try {
+            store(source.fetch());
+        } finally {
+            renewal.unlock();
         }
     }
 
-    private Token fetch() {
+    /** Forgets the token Assure refused, unless another caller already replaced it. */
+    public void invalidate(String refused) {
+        Token token = cached.get();
+        if (token != null && token.value().equals(refused)) {
+            cached.compareAndSet(token, null);
+        }
+    }
+
+    /** Under the lock: another caller may have renewed since this one looked. */
+    private Token renewIfStillDue(Token seen) {
+        Token latest = cached.get();
+        return latest != seen && latest != null && latest.isFreshAt(clock.instant()) ? latest : store(source.fetch());
+    }
+
+    private Token store(Issued issued) {
+        Token token = Token.of(issued, refreshMarginSeconds);
+        cached.set(token);
+        return token;
+    }
+
+    private Issued fetch() {
         String id = clientId.orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_ID : null);
         String secret = clientSecret.orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_SECRET : null);
         if (id == null || secret == null) {
@@ -109,7 +187,7 @@ public class AccessTokens {
             JsonObject body = response.readEntity(JsonObject.class);
             long expiresIn = body.getJsonNumber("expires_in") != null ? body.getJsonNumber("expires_in").longValue() : 600;
             LOG.fine(() -> "New Assure access token, valid for " + expiresIn + " s");
-            return new Token(body.getString("access_token"), requested.plusSeconds(expiresIn));
+            return new Issued(body.getString("access_token"), requested, expiresIn);
         } catch (ProcessingException e) {
             throw new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE,
                     "Assure's token endpoint cannot be reached", null, 5, List.of());

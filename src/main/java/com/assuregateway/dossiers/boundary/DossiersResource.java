@@ -31,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The portal API of the FaceTec flow: dossier, process, reference photo, verification, result, full result.
  * <p>
  * A portal acts on its own tenant's dossiers (the tenant claim of its token); an auditor reads every
- * tenant's, an admin may also erase them. A dossier outside the caller's scope does not exist for it (404).
+ * tenant's, an admin may also erase them. A token with {@code portal} writes only in its own tenant, whatever
+ * other roles it carries. A dossier outside the caller's scope does not exist for it (404).
  * <p>
  * One instance serves every request (the caller and the request's URI come through per-request proxies): a
  * request-scoped resource was built, injected and configured again on every call of the busiest API.
@@ -83,7 +84,7 @@ public class DossiersResource {
     @Path("{dossierId}")
     @RolesAllowed({Role.PORTAL, Role.ADMIN})
     public Response eraseDossier(@PathParam("dossierId") String dossierId) {
-        flow.eraseDossier(caller.writeScope(), dossierId);
+        flow.eraseDossier(caller.eraseScope(), dossierId);
         return Response.noContent().build();
     }
 
@@ -169,7 +170,7 @@ public class DossiersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProcessView review(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
                               @NotNull @Valid ReviewRequest request) {
-        return flow.review(caller.readScope(), dossierId, processId, request, caller.subject());
+        return flow.review(caller.reviewScope(), dossierId, processId, request, caller.subject());
     }
 
     private java.net.URI dossierUri(String dossierId) {

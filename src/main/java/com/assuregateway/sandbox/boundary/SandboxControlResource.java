@@ -1,6 +1,9 @@
 package com.assuregateway.sandbox.boundary;
 
 import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.sandbox.control.ControlAccess;
 import com.assuregateway.sandbox.control.SandboxFaults;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.ProcessStatus;
@@ -9,19 +12,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Locale;
-import java.util.Optional;
 
-/** Test hooks that Assure itself does not have. */
+/**
+ * Test hooks that Assure itself does not have. Each needs the {@code X-Sandbox-Control-Secret} header
+ * ({@link SandboxControlGuard}); bodies are at most {@link ControlAccess#MAX_BODY_BYTES}. Refusals are the
+ * gateway's problems (400 {@code validation}, 404, 409 {@code wrong-state}, 413), not Assure-shaped ones:
+ * these hooks are the gateway's own.
+ */
 @ApplicationScoped
 @SandboxEndpoint
+@SandboxControlEndpoint
 @Path("sandbox/control")
 public class SandboxControlResource {
 
@@ -33,24 +46,22 @@ public class SandboxControlResource {
 
     /**
      * Plans a fault: {@code {"fault": "5xx"|"429"|"slow"|"timeout"|"reset"|"malformed", "operation":
-     * "getProcess"|"startVerification"|...|"any", "times": 1, "delayMs": 0}}. 204; 400 for an unknown fault.
+     * "getProcess"|"startVerification"|...|"any", "times": 1, "delayMs": 0}}, delayMs at most 60000. 204.
      */
     @POST
     @Path("faults")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response planFault(String body) {
+    public Response planFault(InputStream body) throws IOException {
+        JsonObject plan = jsonObject(ControlAccess.read(body));
         try {
-            JsonObject plan = Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
-            faults.plan(SandboxFaults.Kind.of(plan.getString("fault")), plan.getString("operation", "any"),
-                    plan.getInt("times", 1), plan.getJsonNumber("delayMs") == null ? 0
-                            : plan.getJsonNumber("delayMs").longValue());
-            return Response.noContent().build();
-        } catch (RuntimeException notAPlan) {
-            return Response.status(400).build();
+            faults.plan(plan);
+        } catch (IllegalArgumentException notAPlan) {
+            throw new GatewayProblem(ProblemType.VALIDATION, notAPlan.getMessage());
         }
+        return Response.noContent().build();
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("faults")
     public Response clearFaults() {
         faults.clear();
@@ -65,6 +76,14 @@ public class SandboxControlResource {
         return Response.noContent().build();
     }
 
+    /** How many access tokens the sandbox has issued since it started: how often the gateway fetched one. */
+    @GET
+    @Path("tokens")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String issuedTokens() {
+        return Jsonp.PROVIDER.createObjectBuilder().add("issued", store.issuedTokens()).build().toString();
+    }
+
     /**
      * Sets the raw result a processing verification will reveal: the body is the Process JSON (its
      * {@code status} must be final) in whatever shape the test wants the gateway to read. 204; 404 unknown
@@ -74,26 +93,31 @@ public class SandboxControlResource {
     @Path("dossiers/{dossierId}/processes/{processId}/result")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replaceResult(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
-                                  String body) {
-        Optional<SandboxProcess> process = store.process(dossierId, processId);
-        if (process.isEmpty()) {
-            return Response.status(404).build();
-        }
-        JsonObject result;
+                                  InputStream body) throws IOException {
+        JsonObject result = jsonObject(ControlAccess.read(body));
+        SandboxProcess process = store.process(dossierId, processId)
+                .orElseThrow(() -> GatewayProblem.notFound("Sandbox process", processId));
         ProcessStatus status;
         try {
-            result = Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
             status = ProcessStatus.valueOf(result.getString("status").toUpperCase(Locale.ROOT));
-        } catch (RuntimeException notAResult) {
-            return Response.status(400).build();
+        } catch (RuntimeException notAStatus) {
+            throw new GatewayProblem(ProblemType.VALIDATION, "The result needs a status of a sandbox process");
         }
         try {
-            process.get().replaceResult(status, result);
+            process.replaceResult(status, result);
         } catch (IllegalStateException notProcessing) {
-            return Response.status(409).build();
+            throw GatewayProblem.wrongState("Process " + processId + " is not processing");
         } catch (IllegalArgumentException notFinal) {
-            return Response.status(400).build();
+            throw new GatewayProblem(ProblemType.VALIDATION, "The result's status must be final");
         }
         return Response.noContent().build();
+    }
+
+    private static JsonObject jsonObject(String body) {
+        try {
+            return Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
+        } catch (RuntimeException notAnObject) {
+            throw new GatewayProblem(ProblemType.VALIDATION, "The body must be a JSON object");
+        }
     }
 }

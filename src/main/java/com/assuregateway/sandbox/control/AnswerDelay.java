@@ -11,8 +11,8 @@ public final class AnswerDelay {
 
     public static final String KEY = "gateway.sandbox.answer-delay-ms";
 
-    /** Longest delay honoured: beyond this a setting is a mistake, not a latency. */
-    static final long MAX_MS = 60_000;
+    /** Longest delay honoured (configured or planned): beyond this a setting is a mistake, not a latency. */
+    public static final long MAX_MS = 60_000;
 
     private AnswerDelay() {
     }

@@ -1,9 +1,11 @@
 package com.assuregateway.sandbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -68,7 +70,34 @@ public class SandboxFaults {
     private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
 
     public void plan(Kind kind, String operation, int times, long delayMs) {
-        plans.add(new Plan(kind, operation, Math.max(1, times), Math.max(0, delayMs)));
+        plans.add(new Plan(kind, operation, Math.max(1, times), Math.min(AnswerDelay.MAX_MS, Math.max(0, delayMs))));
+    }
+
+    /**
+     * Plans the fault a control body describes: {@code {"fault", "operation", "times", "delayMs"}}.
+     *
+     * @throws IllegalArgumentException saying what is wrong: an unknown fault, a field of the wrong type, a
+     *                                  delay outside 0 to {@link AnswerDelay#MAX_MS} (a thread held that long
+     *                                  is a thread the server does not have)
+     */
+    public void plan(JsonObject body) {
+        Kind kind = Kind.of(field(body, "fault", () -> body.getString("fault")));
+        String operation = field(body, "operation", () -> body.getString("operation", "any"));
+        int times = field(body, "times", () -> body.getInt("times", 1));
+        long delayMs = field(body, "delayMs", () -> body.containsKey("delayMs") && !body.isNull("delayMs")
+                ? body.getJsonNumber("delayMs").longValueExact() : 0L);
+        if (delayMs < 0 || delayMs > AnswerDelay.MAX_MS) {
+            throw new IllegalArgumentException("delayMs must be between 0 and " + AnswerDelay.MAX_MS + ", not " + delayMs);
+        }
+        plan(kind, operation, times, delayMs);
+    }
+
+    private static <T> T field(JsonObject body, String name, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (RuntimeException wrongTypeOrMissing) {
+            throw new IllegalArgumentException("The fault plan's " + name + " is missing or of the wrong type");
+        }
     }
 
     public void clear() {

@@ -30,6 +30,7 @@ public class SandboxStore {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong issued = new AtomicLong();
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, SandboxDossier> dossiers = new ConcurrentHashMap<>();
     private final Map<String, SandboxProcess> processes = new ConcurrentHashMap<>();
@@ -51,7 +52,13 @@ public class SandboxStore {
         random.nextBytes(bytes);
         IssuedToken token = new IssuedToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), now.plus(ttl));
         tokens.put(token.value(), token);
+        issued.incrementAndGet();
         return token;
+    }
+
+    /** Every token issued since start, expired and revoked ones included: what a test counts fetches by. */
+    public long issuedTokens() {
+        return issued.get();
     }
 
     public boolean isTokenValid(String value) {

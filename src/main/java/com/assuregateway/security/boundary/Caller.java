@@ -3,6 +3,7 @@ package com.assuregateway.security.boundary;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.security.entity.ScopeRule;
 import com.assuregateway.security.entity.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,12 +35,22 @@ public class Caller {
 
     /** What this caller may read: every tenant for an auditor, reviewer or admin, its own for a portal. */
     public TenantScope readScope() {
-        return isAny(Role.AUDITOR, Role.REVIEWER, Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+        return ScopeRule.read(groups(), this::tenant);
     }
 
-    /** What this caller may change: every tenant for an admin, its own for a portal. */
+    /** What a portal write (dossier, process, photo, verification) may change: the token's own tenant only. */
     public TenantScope writeScope() {
-        return groups().contains(Role.ADMIN) ? TenantScope.all() : TenantScope.of(tenant());
+        return ScopeRule.write(groups(), this::tenant, null);
+    }
+
+    /** Which dossiers this caller may erase: every tenant's for an admin token without {@code portal}. */
+    public TenantScope eraseScope() {
+        return ScopeRule.write(groups(), this::tenant, Role.ADMIN);
+    }
+
+    /** Which processes this caller may review: every tenant's for a reviewer token without {@code portal}. */
+    public TenantScope reviewScope() {
+        return ScopeRule.write(groups(), this::tenant, Role.REVIEWER);
     }
 
     public String subject() {
@@ -50,14 +61,5 @@ public class Caller {
     private Set<String> groups() {
         Set<String> groups = token.getGroups();
         return groups == null ? Set.of() : groups;
-    }
-
-    private boolean isAny(String... roles) {
-        for (String role : roles) {
-            if (groups().contains(role)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class ResilienceIT extends GatewayTest {
 
     @AfterEach
     void clearFaults() {
-        api.delete("sandbox/control/faults");
+        SandboxControl.of(base).delete("sandbox/control/faults");
     }
 
     @Test
@@ -185,7 +186,7 @@ class ResilienceIT extends GatewayTest {
         assertThat(open).as("the breaker opened").isNotNull();
         assertThat(TestDatabase.events(target)).contains("UPSTREAM assure.getImages circuit-open");
 
-        api.delete("sandbox/control/faults");
+        SandboxControl.of(base).delete("sandbox/control/faults");
         Answer recovered = null;
         for (int i = 0; i < 40 && recovered == null; i++) {
             Thread.sleep(500);
@@ -198,9 +199,9 @@ class ResilienceIT extends GatewayTest {
     }
 
     private void fault(String fault, String operation, int times, long delayMs) {
-        Answer planned = api.post("sandbox/control/faults", "{\"fault\":\"" + fault + "\",\"operation\":\"" + operation
+        Answer planned = SandboxControl.of(base).post("sandbox/control/faults", "{\"fault\":\"" + fault + "\",\"operation\":\"" + operation
                 + "\",\"times\":" + times + ",\"delayMs\":" + delayMs + "}");
-        assertThat(planned.status()).isEqualTo(204);
+        assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
     }
 
     private static String awaitFinalInDatabase(String processId) {

@@ -7,6 +7,7 @@ import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayProcess;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
@@ -42,8 +43,9 @@ class CrashRecoveryIT {
         assureConfig.put("db.url", "jdbc:h2:" + new File("target/it-h2/crash-assure-" + System.nanoTime()).getAbsolutePath());
         assureConfig.put("gateway.sandbox.slow-delay-ms", "6000");
         assureConfig.put("gateway.sandbox.processing-polls", "1");
+        assureConfig.put(SandboxControl.CONFIG_KEY, SandboxControl.SECRET);
         assure = new GatewayProcess(assurePort, assureConfig, new File(logs, "crash-assure.log")).start();
-        assureApi = new Api(assure.url()).as(Tokens.portal("crash-tenant"));
+        assureApi = SandboxControl.of(assure.url());
 
         Map<String, String> gatewayConfig = new LinkedHashMap<>();
         gatewayConfig.put("db.url", TestDatabase.url());

@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
@@ -298,7 +299,7 @@ class FaceTecFlowIT extends GatewayTest {
     void aRevokedAccessTokenIsRefreshedOnceAndTheCallSucceeds() {
         String dossierId = portal.newDossier();
         java.time.Instant revokedAt = java.time.Instant.now().minusSeconds(1);
-        Answer revoked = api.post("sandbox/control/revoke-tokens", "");
+        Answer revoked = SandboxControl.of(base).post("sandbox/control/revoke-tokens", "");
         assertThat(revoked.status()).isEqualTo(204);
 
         // the portal never sees the refusal: the next call (this one, or the background follow-up's) refreshes

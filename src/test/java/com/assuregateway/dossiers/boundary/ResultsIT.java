@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.Json;
@@ -54,7 +55,7 @@ class ResultsIT extends GatewayTest {
                         .add("status", "accepted").build(), "UNKNOWN", "liveness-unknown", false));
         for (Shape shape : shapes) {
             String[] ids = startedProcess();
-            Answer injected = api.put("sandbox/control/dossiers/" + ids[2] + "/processes/" + ids[3] + "/result",
+            Answer injected = SandboxControl.of(base).put("sandbox/control/dossiers/" + ids[2] + "/processes/" + ids[3] + "/result",
                     "application/json", shape.body().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(injected.status()).as(shape.name()).isEqualTo(204);
             JsonObject result = portal.awaitFinal(ids[0], ids[1]);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayDeployment;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TcpProxy;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
@@ -91,6 +93,31 @@ class HealthIT {
         JsonObject data = assure.getJsonObject("data");
         assertThat(data.get("answered").toString()).contains("true");
         assertThat(data.getString("tokenEndpoint")).endsWith("/sandbox/auth/open/connect/token");
+    }
+
+    /**
+     * This class's server is the one whose sandbox issues 4-second Assure tokens (arquillian.xml). A flow's
+     * calls must share them: a refresh margin longer than the token's life fetched a new one for every call.
+     */
+    @Test
+    void shortLivedAssureTokensAreReusedAcrossAFlowsCalls() {
+        Api api = new Api(base).as(Tokens.portal("health-it"));
+        Portal portal = new Portal(api);
+        String dossierId = portal.newDossier();
+        long before = SandboxControl.issuedTokens(base);
+        long started = System.nanoTime();
+        int assureCalls = 0;
+        for (int i = 0; i < 6; i++) {
+            String processId = portal.newProcess(dossierId);
+            portal.uploadSelfie(dossierId, processId, Portal.png(0x50 + i));
+            assureCalls += 2;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long issued = SandboxControl.issuedTokens(base) - before;
+        // a 4 s token is renewed 2 s before it expires, so at most one fetch per 2 s of calls, and one to start
+        assertThat(issued).as("%d tokens for %d Assure calls in %.1f s", issued, assureCalls, seconds)
+                .isLessThan(assureCalls)
+                .isLessThanOrEqualTo((long) Math.ceil(seconds / 2) + 2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,88 @@ class SecurityIT extends GatewayTest {
         assertThat(row.get("erased_at")).isNull();
         assertThat(row.get("photo_sha256")).isNull();
         assertThat(TestDatabase.query("SELECT id FROM verification_process WHERE dossier_id = ?", dossierId)).hasSize(1);
+    }
+
+    @Test
+    void aPortalTokenWithACrossTenantRoleStillWritesOnlyInItsOwnTenant() {
+        Portal b = new Portal(portalB);
+        String dossierId = b.newDossier();
+        String processId = b.newProcess(dossierId);
+        Api portalAdminA = anonymous.as(Tokens.of(List.of("portal", "admin"), TENANT_A));
+        Api portalReviewerA = anonymous.as(Tokens.of(List.of("portal", "reviewer"), TENANT_A));
+        Api portalAuditorA = anonymous.as(Tokens.of(List.of("portal", "auditor"), TENANT_A));
+
+        for (Api mixed : List.of(portalAdminA, portalReviewerA, portalAuditorA)) {
+            assertProblem(mixed.delete("api/v1/dossiers/" + dossierId), 404, "not-found");
+            assertProblem(mixed.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"facetec\"}"),
+                    404, "not-found");
+            assertProblem(mixed.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(2)),
+                    404, "not-found");
+            assertProblem(mixed.putJson(Portal.process(dossierId, processId) + "/selfie",
+                    "{\"fromProcessId\":\"" + processId + "\",\"depiction\":\"selfie\"}"), 404, "not-found");
+            assertProblem(mixed.post(Portal.process(dossierId, processId) + "/verification",
+                    Portal.enrollment("accepted")), 404, "not-found");
+        }
+        String verdict = "{\"outcome\":\"approve\",\"reason\":\"cross-tenant attempt\"}";
+        assertProblem(portalReviewerA.post(Portal.process(dossierId, processId) + "/review", verdict), 404, "not-found");
+        // a dossier a mixed token opens lands in its own tenant, never in another
+        String reference = "mixed-" + UUID.randomUUID();
+        Answer opened = portalAdminA.post("api/v1/dossiers", "{\"externalReference\":\"" + reference + "\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(TestDatabase.single("SELECT tenant FROM dossier WHERE id = ?", opened.json().getString("dossierId"))
+                .get("tenant")).isEqualTo(TENANT_A);
+
+        // nothing of B's dossier changed
+        assertThat(TestDatabase.single("SELECT erased_at FROM dossier WHERE id = ?", dossierId).get("erased_at")).isNull();
+        assertThat(TestDatabase.query("SELECT id FROM verification_process WHERE dossier_id = ?", dossierId)).hasSize(1);
+        assertThat(TestDatabase.single("SELECT photo_sha256, reviewed_at FROM verification_process WHERE id = ?",
+                processId)).containsEntry("photo_sha256", null).containsEntry("reviewed_at", null);
+        // reads widen as before: the auditor in the mixed token reads every tenant
+        assertThat(portalAuditorA.get("api/v1/dossiers/" + dossierId).status()).isEqualTo(200);
+        assertThat(portalAuditorA.get(Portal.process(dossierId, processId)).status()).isEqualTo(200);
+
+        // a reviewer alone reaches the process (and finds nothing to review); an admin alone erases it
+        Api reviewer = anonymous.as(Tokens.of(List.of("reviewer"), TENANT_A));
+        assertProblem(reviewer.post(Portal.process(dossierId, processId) + "/review", verdict), 409, "wrong-state");
+        Answer erased = anonymous.as(Tokens.of(List.of("admin"), TENANT_A)).delete("api/v1/dossiers/" + dossierId);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(TestDatabase.single("SELECT erased_at FROM dossier WHERE id = ?", dossierId).get("erased_at"))
+                .isNotNull();
+    }
+
+    @Test
+    void theSandboxControlHooksNeedTheirOwnSecretAndBoundedInput() {
+        String outage = "{\"fault\":\"5xx\",\"operation\":\"createProcess\",\"times\":1}";
+        String processes = "api/v1/dossiers/" + new Portal(portalA).newDossier() + "/processes";
+        String facetec = "{\"provider\":\"facetec\"}";
+        Api control = SandboxControl.of(base);
+        try {
+            // a portal token, or a guessed secret, does not open the hooks; nothing is planned or revoked
+            for (Api stranger : List.of(portalA, anonymous, anonymous.withHeader(SandboxControl.HEADER, "guess"),
+                    portalA.withHeader(SandboxControl.HEADER, SandboxControl.SECRET + "x"))) {
+                assertProblem(stranger.post("sandbox/control/faults", outage), 403, "forbidden");
+                assertProblem(stranger.post("sandbox/control/revoke-tokens", ""), 403, "forbidden");
+                assertProblem(stranger.get("sandbox/control/tokens"), 403, "forbidden");
+            }
+            assertThat(portalA.post(processes, facetec).status()).as("no outage was planned").isEqualTo(201);
+
+            // a delay that would hold a server thread for longer than a minute, or a body past 16 KB
+            assertProblem(control.post("sandbox/control/faults",
+                    "{\"fault\":\"timeout\",\"operation\":\"getProcess\",\"delayMs\":60001}"), 400, "validation");
+            assertProblem(control.post("sandbox/control/faults",
+                    "{\"fault\":\"slow\",\"operation\":\"getProcess\",\"delayMs\":-5}"), 400, "validation");
+            assertProblem(control.post("sandbox/control/faults", "{\"fault\":\"5xx\",\"operation\":\"getProcess\","
+                    + "\"padding\":\"" + "x".repeat(16 * 1024) + "\"}"), 413, "payload-too-large");
+            assertProblem(control.post("sandbox/control/faults", "[1,2]"), 400, "validation");
+            assertThat(portalA.post(processes, facetec).status()).as("nothing was planned by the refused calls")
+                    .isEqualTo(201);
+
+            Answer planned = control.post("sandbox/control/faults", outage);
+            assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
+            assertProblem(portalA.post(processes, facetec), 503, "upstream-unavailable");
+        } finally {
+            control.delete("sandbox/control/faults");
+        }
     }
 
     @Test
