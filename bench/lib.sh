@@ -26,8 +26,11 @@ make_idp() {
     fi
     PRODUCTION_OPTS=(-Dgateway.mode=production "-Dmp.jwt.verify.publickey.location=file:$(realpath "$dir/public-key.pem")"
         "-Dmp.jwt.verify.issuer=$BENCH_IDP_ISSUER" -Dgateway.archive.key-id=bench
-        "-Dgateway.archive.key.bench=$(cat "$dir/archive-key")")
+        "-Dgateway.archive.key.bench=$(cat "$dir/archive-key")"
+        "-Dgateway.sandbox.control-secret=$SANDBOX_CONTROL_SECRET")
 }
+# the sandbox's fault hooks need a secret of their own; the clients (Soak, PerfBench) read it from the environment
+export SANDBOX_CONTROL_SECRET=${SANDBOX_CONTROL_SECRET:-$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')}
 make_idp
 
 # bench_token DevTokens-options...: a token of the benchmark's identity provider, e.g. bench_token --role portal

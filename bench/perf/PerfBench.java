@@ -47,6 +47,8 @@ public final class PerfBench {
     static final List<String> STEPS = List.of("createDossier", "createProcess", "setSelfie", "startVerification",
             "getProcess", "fullResult", "eraseDossier");
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    /** The sandbox control hooks' own secret (bench/lib.sh exports it and gives it to both servers). */
+    static final String CONTROL_SECRET = System.getenv().getOrDefault("SANDBOX_CONTROL_SECRET", "");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -147,7 +149,7 @@ public final class PerfBench {
         }
         long before = liveHeap(pidOf(mode));
         long holdMs = 8000;
-        HttpResponse<String> planned = HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults"))
+        HttpResponse<String> planned = HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults")).header("X-Sandbox-Control-Secret", CONTROL_SECRET)
                 .header("Content-Type", "application/json").POST(json("{\"fault\":\"slow\",\"operation\":"
                         + "\"startVerification\",\"times\":" + n + ",\"delayMs\":" + holdMs + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -173,7 +175,7 @@ public final class PerfBench {
         Thread.sleep(holdMs / 2);
         long during = liveHeap(pidOf(mode));
         done.await(holdMs * 3, TimeUnit.MILLISECONDS);
-        HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults")).DELETE().build(),
+        HTTP.send(HttpRequest.newBuilder(URI.create(sandboxBase + "/sandbox/control/faults")).header("X-Sandbox-Control-Secret", CONTROL_SECRET).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         System.err.printf("%s: %d verifications in flight: live heap %d -> %d MB, %d KB each (answered: %d, other: %s)%n",
                 mode, n, before >> 20, during >> 20, (during - before) / n >> 10,

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public class Soak {
 
+    /** The sandbox control hooks' own secret (bench/lib.sh exports it and gives it to the server). */
+    static final String CONTROL_SECRET = System.getenv().getOrDefault("SANDBOX_CONTROL_SECRET", "");
+
     static final Map<String, String> opt = new HashMap<>(Map.of(
             "portals", "16", "seconds", "120", "max-flows", "600", "fault-every-ms", "2000",
             "fault-delay-ms", "7000", "poll-seconds", "60", "settle-seconds", "60", "seed", "5"));
@@ -93,7 +96,7 @@ public class Soak {
         pool.awaitTermination(num("seconds") + num("poll-seconds") + 120L, TimeUnit.SECONDS);
         injector.interrupt();
         long driveSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - driveStarted);
-        send("faults.clear", () -> HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults")).DELETE());
+        send("faults.clear", () -> HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults")).header("X-Sandbox-Control-Secret", CONTROL_SECRET).DELETE());
         System.err.printf("drive done: %d flows in %d s; settling%n", flows.size(), driveSeconds);
 
         try (Connection db = DriverManager.getConnection(opt.get("jdbc"), "postgres", "postgres")) {
@@ -223,7 +226,7 @@ public class Soak {
             String fault = FAULTS[random.nextInt(FAULTS.length)], op = OPERATIONS[random.nextInt(OPERATIONS.length)];
             long delay = fault.equals("timeout") ? num("fault-delay-ms") : 0;
             byte[] plan = json("{\"fault\":\"" + fault + "\",\"operation\":\"" + op + "\",\"times\":1,\"delayMs\":" + delay + "}");
-            Answer a = send("faults.plan", () -> HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults"))
+            Answer a = send("faults.plan", () -> HttpRequest.newBuilder(URI.create(base + "/sandbox/control/faults")).header("X-Sandbox-Control-Secret", CONTROL_SECRET)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(plan)));
             if (a.status == 204) count(faultsPlanned, fault + " on " + op);
         }
