@@ -59,6 +59,37 @@ final class AuditFixture {
         return row;
     }
 
+    /**
+     * {@code count} accepted processes of one dossier, a second apart from {@code from}, in one batch: a
+     * record large enough that its export outlasts every buffer between the gateway and a client.
+     */
+    static void bulk(String dossierId, String tenant, int count, Instant from) {
+        String sql = "INSERT INTO verification_process (id, dossier_id, tenant, provider, status, assure_status, "
+                + "decision, decision_reason, created_at, updated_at, version, check_attempts) "
+                + "VALUES (?, ?, ?, 'facetec', 'ACCEPTED', 'accepted', 'ACCEPTED', 'fixture', ?, ?, 1, 0)";
+        try (Connection c = DriverManager.getConnection(TestDatabase.url(), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                Instant at = from.plusSeconds(i);
+                statement.setString(1, UUID.randomUUID().toString());
+                statement.setString(2, dossierId);
+                statement.setString(3, tenant);
+                statement.setObject(4, utc(at));
+                statement.setObject(5, utc(at));
+                statement.addBatch();
+                if (i % 1000 == 999) {
+                    statement.executeBatch();
+                }
+            }
+            statement.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static Object utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
