@@ -80,14 +80,12 @@ public class AuditResource {
         Cursor cursor = parameters.cursor();
         parameters.refuseIfInvalid();
         ProcessFilter filter = scoped(requested);
-        Page page = queries.page(filter, cursor == null ? null : cursor.requireFilter(filter), limit);
-        return new ProcessPage(page.rows().stream().map(AuditProcessView::of).toList(), limit,
-                page.next() == null ? null : page.next().encode(), total ? count(filter) : null);
-    }
-
-    private long count(ProcessFilter filter) {
-        try (Permit permit = permits.aggregate()) {
-            return queries.count(filter);
+        Cursor after = cursor == null ? null : cursor.requireFilter(filter);
+        // a count is refused before the page is read, not after (a null resource is not closed)
+        try (Permit countPermit = total ? permits.aggregate() : null) {
+            Page page = queries.page(filter, after, limit);
+            return new ProcessPage(page.rows().stream().map(AuditProcessView::of).toList(), limit,
+                    page.next() == null ? null : page.next().encode(), total ? queries.count(filter) : null);
         }
     }
 

@@ -78,7 +78,10 @@ public class AuditQueries {
      * One page of an export: {@code gateway.audit.export-fetch-size} rows after {@code after} (from the start
      * when null), read on the audit pool. The pages of an export are not one snapshot: a row is never
      * repeated or skipped (the key, creation time and id, never changes), but a row may show a state newer
-     * than the export's start, and one created behind the last page read is included.
+     * than the export's start, and one created behind the last page read is included. PostgreSQL reads only
+     * the page's keys from the index; H2 reads the filter's range on one side of the position for every page
+     * and sorts it, so on the embedded database a large export grows slower page by page (PostgreSQL is the
+     * production database).
      */
     public Page exportPage(ProcessFilter filter, Cursor after) {
         return page(auditDataSource, filter, after, Math.max(1, exportFetchSize));
