@@ -1,5 +1,7 @@
 package com.assuregateway.audit.boundary;
 
+import com.assuregateway.audit.control.AuditPermits;
+import com.assuregateway.audit.control.AuditPermits.Permit;
 import com.assuregateway.audit.control.AuditQueries;
 import com.assuregateway.audit.control.AuditQueries.Page;
 import com.assuregateway.audit.control.Cursor;
@@ -9,6 +11,7 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The audit API over the whole record: processes by any filter in keyset pages, one process's timeline,
  * statistics, and streamed exports. An auditor reads every tenant; a portal reads its own tenant only (a
- * filter naming another tenant is refused, a process of another tenant does not exist for it).
+ * filter naming another tenant is refused, a process of another tenant does not exist for it). The reads over
+ * a whole range (exports, statistics, totals) run a bounded number at a time ({@link AuditPermits}).
  */
 @RequestScoped
 @Path("api/v1/audit")
@@ -48,6 +52,12 @@ public class AuditResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    AuditPermits permits;
+
+    /** This request's export permit, if it took one. */
+    private Permit exportPermit;
 
     @Inject
     @ConfigProperty(name = "gateway.audit.default-page-size", defaultValue = "50")
@@ -70,9 +80,13 @@ public class AuditResource {
         Cursor cursor = parameters.cursor();
         parameters.refuseIfInvalid();
         ProcessFilter filter = scoped(requested);
-        Page page = queries.page(filter, cursor == null ? null : cursor.requireFilter(filter), limit);
-        return new ProcessPage(page.rows().stream().map(AuditProcessView::of).toList(), limit,
-                page.next() == null ? null : page.next().encode(), total ? queries.count(filter) : null);
+        Cursor after = cursor == null ? null : cursor.requireFilter(filter);
+        // a count is refused before the page is read, not after (a null resource is not closed)
+        try (Permit countPermit = total ? permits.aggregate() : null) {
+            Page page = queries.page(filter, after, limit);
+            return new ProcessPage(page.rows().stream().map(AuditProcessView::of).toList(), limit,
+                    page.next() == null ? null : page.next().encode(), total ? queries.count(filter) : null);
+        }
     }
 
     @GET
@@ -95,7 +109,9 @@ public class AuditResource {
         ProcessFilter filter = scoped(requested);
         Map<String, String> echoed = new LinkedHashMap<>(filter.parameters());
         echoed.remove("order");
-        return StatsView.of(echoed, queries.statistics(filter));
+        try (Permit permit = permits.aggregate()) {
+            return StatsView.of(echoed, queries.statistics(filter));
+        }
     }
 
     @GET
@@ -114,16 +130,40 @@ public class AuditResource {
         return export(ProcessExport.Format.NDJSON);
     }
 
-    /** Filter errors are answered before the first byte is streamed, with their proper status. */
+    /**
+     * Filter errors, a refusal past the export limit and a failure of the first page (a timeout) are answered
+     * before the first byte is streamed, with their proper status. The permit then belongs to the export,
+     * which gives it back when written or broken off.
+     */
     private Response export(ProcessExport.Format format) {
         FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), FilterParameters.FILTER);
         ProcessFilter requested = parameters.filter();
         parameters.refuseIfInvalid();
-        ProcessExport export = new ProcessExport(queries, scoped(requested), format,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        ProcessFilter filter = scoped(requested);
+        Instant generatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        exportPermit = permits.export();
+        Page first;
+        try {
+            first = queries.exportPage(filter, null);
+        } catch (RuntimeException e) {
+            exportPermit.close();
+            throw e;
+        }
+        ProcessExport export = new ProcessExport(queries, filter, format, generatedAt, first, exportPermit);
         return Response.ok(export, format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
                 .build();
+    }
+
+    /**
+     * A backstop: should the export never be written (the request ended before JAX-RS wrote the entity), its
+     * permit still comes back when the request ends. Releasing twice is harmless.
+     */
+    @PreDestroy
+    void releaseExportPermit() {
+        if (exportPermit != null) {
+            exportPermit.close();
+        }
     }
 
     private ProcessFilter scoped(ProcessFilter requested) {

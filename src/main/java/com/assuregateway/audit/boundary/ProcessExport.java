@@ -1,7 +1,10 @@
 package com.assuregateway.audit.boundary;
 
 import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.audit.control.AuditPermits.Permit;
 import com.assuregateway.audit.control.AuditQueries;
+import com.assuregateway.audit.control.AuditQueries.Page;
+import com.assuregateway.audit.entity.ProcessSummary;
 import com.assuregateway.audit.control.ProcessFilter;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -18,8 +21,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Writes the processes of a filter as CSV or NDJSON while the database delivers them: one row in memory at
- * a time. The first line says what the export holds (filter, order, when); the last line says it is
+ * Writes the processes of a filter as CSV or NDJSON, one keyset page at a time: a page is read (on a
+ * connection given back at once), written, and only then is the next one read, so memory holds one page and
+ * a slow client holds the export's permit but no connection. The first line says what the export holds (filter, order, when); the last line says it is
  * complete and how many rows it has, so a reader can tell a whole export from one cut off mid-way (once
  * streaming has begun a failure can no longer change the HTTP status).
  */
@@ -40,38 +44,57 @@ final class ProcessExport implements StreamingOutput {
 
     private static final Logger LOG = Logger.getLogger(ProcessExport.class.getName());
     private static final int BUFFER_CHARS = 64 * 1024;
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final String QUOTED_CHARACTERS = ",;\t\"\r\n";
 
     private final AuditQueries queries;
     private final ProcessFilter filter;
     private final Format format;
     private final Instant generatedAt;
+    private final Page first;
+    private final Permit permit;
     private final StringBuilder line = new StringBuilder(1024);
 
-    ProcessExport(AuditQueries queries, ProcessFilter filter, Format format, Instant generatedAt) {
+    /** {@code first} was read before the answer began, so that its failure still had a status of its own. */
+    ProcessExport(AuditQueries queries, ProcessFilter filter, Format format, Instant generatedAt, Page first,
+                  Permit permit) {
         this.queries = queries;
         this.filter = filter;
         this.format = format;
         this.generatedAt = generatedAt;
+        this.first = first;
+        this.permit = permit;
     }
 
     String fileName() {
         return "processes-" + generatedAt.toString().replaceAll("[-:]|\\.\\d+", "") + "." + format.extension;
     }
 
+    /** The permit comes back however this ends: complete, a page that failed, or a client that went away. */
     @Override
     public void write(OutputStream output) throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), BUFFER_CHARS);
-        header(out);
-        long rows;
         try {
-            rows = queries.export(filter, row -> row(out, AuditProcessView.of(row)));
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), BUFFER_CHARS);
+            header(out);
+            long rows = 0;
+            for (Page page = first; ; page = queries.exportPage(filter, page.next())) {
+                for (ProcessSummary row : page.rows()) {
+                    row(out, AuditProcessView.of(row));
+                }
+                rows += page.rows().size();
+                if (page.next() == null) {
+                    break;
+                }
+            }
+            trailer(out, rows);
+            out.flush();
         } catch (IOException | RuntimeException e) {
             // no row data in the log: only that the export broke off, and why
             LOG.warning(() -> "Audit export (" + format + ") broke off: " + e.getClass().getName());
             throw e;
+        } finally {
+            permit.close();
         }
-        trailer(out, rows);
-        out.flush();
     }
 
     private void header(Writer out) throws IOException {
@@ -127,22 +150,35 @@ final class ProcessExport implements StreamingOutput {
     }
 
     /**
-     * RFC 4180 quoting; a text that a spreadsheet would run as a formula (a portal's externalReference
-     * starting with =, +, - or @) is prefixed with an apostrophe, so opening the file runs nothing.
+     * RFC 4180 quoting, also for the separators a spreadsheet may guess instead of the comma (semicolon, tab);
+     * a text that a spreadsheet would run as a formula (a portal's externalReference starting with =, +, -,
+     * @, tab or CR: OWASP's CSV injection list) is prefixed with an apostrophe, quoted or not, so opening the
+     * file runs nothing.
      */
     static String csvCell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (value instanceof String && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (value instanceof String && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-                || text.startsWith("#")) {
+        if (needsQuotes(text)) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;
+    }
+
+    private static boolean needsQuotes(String text) {
+        if (text.startsWith("#")) {
+            return true; // not a comment line of the export
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (QUOTED_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Percent-encodes only what would break the header line's syntax, so instants stay readable. */

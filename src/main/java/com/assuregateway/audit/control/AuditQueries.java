@@ -11,14 +11,16 @@ import com.assuregateway.audit.entity.ProcessTimeline;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.persistence.boundary.SchemaMigration;
+import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,17 +37,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGStatement;
 
 /**
- * Runs the audit queries of {@link AuditSql} over plain JDBC: no entities are built, nothing is cached, and
- * an export streams row by row. Pages and statistics run in autocommit; an export in a transaction of its
- * own, because PostgreSQL's driver fetches a cursor in batches only inside one (the export only reads).
+ * Runs the audit queries of {@link AuditSql} over plain JDBC, in autocommit: no entities are built, nothing
+ * is cached. Every statement has a timeout, and one that runs out is answered as {@code query-timeout}.
+ * The reads that cover a whole range (exports, statistics, totals) run on the audit pool, not on the one the
+ * flow needs; and an export reads keyset pages, each on a connection taken and given back at once, so a
+ * client reading slowly holds no connection and no transaction between pages.
  */
 @ApplicationScoped
 public class AuditQueries {
 
     private static final Logger LOG = Logger.getLogger(AuditQueries.class.getName());
+    /** PostgreSQL's "canceling statement due to statement timeout / user request". */
+    private static final String QUERY_CANCELED = "57014";
+    /** A timed-out read was a heavy one: give the database a moment before the same read comes again. */
+    private static final int TIMEOUT_RETRY_AFTER_SECONDS = 30;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
+
+    @Resource(lookup = SchemaMigration.AUDIT_DATASOURCE)
+    DataSource auditDataSource;
 
     @Inject
     @ConfigProperty(name = "gateway.audit.export-fetch-size", defaultValue = "1000")
@@ -59,15 +70,26 @@ public class AuditQueries {
     public record Page(List<ProcessSummary> rows, Cursor next) {
     }
 
-    /** Takes exported rows one at a time; may fail when the client has gone. */
-    @FunctionalInterface
-    public interface RowSink {
-        void accept(ProcessSummary row) throws IOException;
+    public Page page(ProcessFilter filter, Cursor after, int limit) {
+        return page(dataSource, filter, after, limit);
     }
 
-    public Page page(ProcessFilter filter, Cursor after, int limit) {
+    /**
+     * One page of an export: {@code gateway.audit.export-fetch-size} rows after {@code after} (from the start
+     * when null), read on the audit pool. The pages of an export are not one snapshot: a row is never
+     * repeated or skipped (the key, creation time and id, never changes), but a row may show a state newer
+     * than the export's start, and one created behind the last page read is included. PostgreSQL reads only
+     * the page's keys from the index; H2 reads the filter's range on one side of the position for every page
+     * and sorts it, so on the embedded database a large export grows slower page by page (PostgreSQL is the
+     * production database).
+     */
+    public Page exportPage(ProcessFilter filter, Cursor after) {
+        return page(auditDataSource, filter, after, Math.max(1, exportFetchSize));
+    }
+
+    private Page page(DataSource source, ProcessFilter filter, Cursor after, int limit) {
         // one row more than asked says whether there is a next page, without counting
-        List<ProcessSummary> rows = query(AuditSql.page(filter, after, limit + 1), AuditQueries::summary);
+        List<ProcessSummary> rows = query(source, AuditSql.page(filter, after, limit + 1), AuditQueries::summary);
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
@@ -77,14 +99,14 @@ public class AuditQueries {
     }
 
     public long count(ProcessFilter filter) {
-        return query(AuditSql.count(filter), rows -> rows.getLong(1)).get(0);
+        return query(auditDataSource, AuditSql.count(filter), rows -> rows.getLong(1)).get(0);
     }
 
     /** The audit trail of one process, oldest first; empty when there is no such process. */
     public Optional<ProcessTimeline> timeline(String processId) {
         record Row(String tenant, String dossierId, ProcessTimeline.Entry entry) {
         }
-        List<Row> rows = query(AuditSql.timeline(processId), row -> {
+        List<Row> rows = query(dataSource, AuditSql.timeline(processId), row -> {
             long id = row.getLong(3);
             ProcessTimeline.Entry entry = row.wasNull() ? null : new ProcessTimeline.Entry(id, instant(row, 4),
                     EventKind.valueOf(row.getString(5)), row.getString(6), row.getString(7), integer(row, 8),
@@ -101,7 +123,7 @@ public class AuditQueries {
     public ProcessStatistics statistics(ProcessFilter filter) {
         record Group(LocalDate day, DecisionOutcome decision, Integer matchLevel, boolean reviewed, long count) {
         }
-        List<Group> groups = query(AuditSql.statistics(filter), rows -> new Group(rows.getDate(1).toLocalDate(),
+        List<Group> groups = query(auditDataSource, AuditSql.statistics(filter), rows -> new Group(rows.getDate(1).toLocalDate(),
                 decision(rows.getString(2)), integer(rows, 3), rows.getInt(4) == 1, rows.getLong(5)));
         Tally total = new Tally();
         Map<LocalDate, Map<DecisionOutcome, Long>> perDay = new TreeMap<>();
@@ -122,7 +144,7 @@ public class AuditQueries {
 
     private List<TenantCount> perTenant(ProcessFilter filter) {
         Map<String, Tally> tenants = new TreeMap<>();
-        query(AuditSql.tenantStatistics(filter), rows -> {
+        query(auditDataSource, AuditSql.tenantStatistics(filter), rows -> {
             tenants.computeIfAbsent(rows.getString(1), t -> new Tally())
                     .add(decision(rows.getString(2)), rows.getInt(3) == 1, rows.getLong(4));
             return null;
@@ -133,50 +155,15 @@ public class AuditQueries {
         return result;
     }
 
-    /**
-     * Streams every row of the filter to the sink as the database delivers it, so memory stays flat however
-     * many rows there are. On PostgreSQL the driver fetches {@code gateway.audit.export-fetch-size} rows at a
-     * time only inside a transaction (a server-side portal); in autocommit it would read the whole result
-     * into memory first.
-     *
-     * @return the number of rows written
-     */
-    public long export(ProcessFilter filter, RowSink sink) throws IOException {
-        SqlQuery query = AuditSql.export(filter);
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = prepare(connection, query)) {
-                statement.setFetchSize(exportFetchSize);
-                long rows = 0;
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        sink.accept(summary(result));
-                        rows++;
-                    }
-                }
-                connection.commit();
-                return rows;
-            } catch (SQLException | IOException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Audit export failed (SQLState " + e.getSQLState() + ")", e);
-        }
-    }
-
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
-    private <T> List<T> query(SqlQuery query, RowReader<T> reader) {
-        try (Connection connection = dataSource.getConnection();
+    private <T> List<T> query(DataSource source, SqlQuery query, RowReader<T> reader) {
+        try (Connection connection = source.getConnection();
              PreparedStatement statement = prepare(connection, query)) {
-            statement.setQueryTimeout(queryTimeoutSeconds);
+            statement.setQueryTimeout(Math.max(1, queryTimeoutSeconds));
             List<T> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -185,8 +172,18 @@ public class AuditQueries {
             }
             return rows;
         } catch (SQLException e) {
+            if (timedOut(e)) {
+                throw new GatewayProblem(ProblemType.QUERY_TIMEOUT, "The audit query ran longer than "
+                        + Math.max(1, queryTimeoutSeconds) + " s and was canceled; narrow the filter (e.g. a shorter "
+                        + "time range or one tenant) or retry later", null, TIMEOUT_RETRY_AFTER_SECONDS, List.of());
+            }
             throw new IllegalStateException("Audit query failed (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    /** H2 reports a canceled statement as {@link SQLTimeoutException}; PostgreSQL's driver by SQLState only. */
+    static boolean timedOut(SQLException e) {
+        return e instanceof SQLTimeoutException || QUERY_CANCELED.equals(e.getSQLState());
     }
 
     private static PreparedStatement prepare(Connection connection, SqlQuery query) throws SQLException {
@@ -250,14 +247,6 @@ public class AuditQueries {
 
     private static DecisionOutcome decision(String stored) {
         return stored == null ? null : DecisionOutcome.valueOf(stored);
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "Rollback after a failed export failed too", e);
-        }
     }
 
     /** Running totals of one group of processes. */

@@ -19,7 +19,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * <p>
  * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
  * {@code db.password}, i.e. the environment variables {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}), with
- * a small second pool on the same database for EclipseLink's id sequences.
+ * a small second pool on the same database for EclipseLink's id sequences and a third for the audit API's
+ * heavy reads.
  */
 @DataSourceDefinitions({
         @DataSourceDefinition(
@@ -46,6 +47,21 @@ import org.flywaydb.core.api.output.MigrateResult;
                 minPoolSize = 1,
                 maxPoolSize = 4,
                 properties = {SchemaMigration.VALIDATE, SchemaMigration.VALIDATE_BY_METADATA,
+                        SchemaMigration.FAIL_ALL_ON_ERROR}),
+        // The audit API's whole-range reads (exports, statistics, totals) run here, so however many run, and
+        // however slowly their clients read, the flow keeps the main pool. Sized for the default limits of
+        // AuditPermits (2 exports + 2 aggregates); past its size a read waits for a connection, it never
+        // reaches into the main pool.
+        @DataSourceDefinition(
+                name = SchemaMigration.AUDIT_DATASOURCE,
+                className = "com.assuregateway.persistence.control.UrlDataSource",
+                url = SchemaMigration.DB_URL,
+                user = SchemaMigration.DB_USER,
+                password = SchemaMigration.DB_PASSWORD,
+                transactional = false,
+                minPoolSize = 0,
+                maxPoolSize = 4,
+                properties = {SchemaMigration.VALIDATE, SchemaMigration.VALIDATE_BY_METADATA,
                         SchemaMigration.FAIL_ALL_ON_ERROR})
 })
 @Startup
@@ -55,6 +71,7 @@ public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/gateway";
     public static final String SEQUENCE_DATASOURCE = "java:app/jdbc/gateway-sequence";
+    public static final String AUDIT_DATASOURCE = "java:app/jdbc/gateway-audit";
 
     // Both pools reach the same database with the same checks: one definition of each setting.
     static final String DB_URL = "${MPCONFIG=db.url}";

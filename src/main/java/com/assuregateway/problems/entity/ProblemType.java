@@ -21,10 +21,12 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNSUPPORTED_IMAGE("unsupported-image", 415, "The image is not a JPEG or PNG"),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests of this kind are running"),
     UPSTREAM_REJECTED("upstream-rejected", 502, "Assure rejected the request"),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "Assure is unavailable"),
     UPSTREAM_TIMEOUT("upstream-timeout", 504, "Assure did not answer in time"),
     FULL_RESULT_NOT_READY("full-result-not-ready", 503, "The full result is not ready yet"),
+    QUERY_TIMEOUT("query-timeout", 503, "The query took too long"),
     CONFIGURATION("configuration", 503, "The gateway is not configured for this"),
     INTERNAL("internal", 500, "Internal error");
 

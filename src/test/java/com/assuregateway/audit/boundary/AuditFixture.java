@@ -59,6 +59,51 @@ final class AuditFixture {
         return row;
     }
 
+    /**
+     * {@code count} accepted and reviewed processes of one dossier, a second apart from {@code from}, in one
+     * batch, every exported text column at its longest: a record whose export outlasts every buffer between
+     * the gateway and a client that stops reading.
+     */
+    static void bulk(String dossierId, String tenant, int count, Instant from) {
+        String sql = "INSERT INTO verification_process (id, dossier_id, tenant, provider, status, assure_status, "
+                + "decision, decision_reason, review_outcome, reviewed_by, reviewed_at, photo_sha256, "
+                + "face_scan_sha256, created_at, updated_at, version, check_attempts) "
+                + "VALUES (?, ?, ?, 'facetec', 'ACCEPTED', 'accepted', 'ACCEPTED', ?, 'approve', ?, ?, ?, ?, ?, ?, 1, 0)";
+        String reason = "r".repeat(64);
+        String reviewer = "it-reviewer-" + "v".repeat(188);
+        try (Connection c = DriverManager.getConnection(TestDatabase.url(), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                Object at = utc(from.plusSeconds(i));
+                statement.setString(1, UUID.randomUUID().toString());
+                statement.setString(2, dossierId);
+                statement.setString(3, tenant);
+                statement.setString(4, reason);
+                statement.setString(5, reviewer);
+                statement.setObject(6, at);
+                statement.setString(7, hex64());
+                statement.setString(8, hex64()); // unique: a faceScan is never recorded twice
+                statement.setObject(9, at);
+                statement.setObject(10, at);
+                statement.addBatch();
+                if (i % 1000 == 999) {
+                    statement.executeBatch();
+                }
+            }
+            statement.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** As long as a SHA-256 in hex, and as unique as two random UUIDs. */
+    private static String hex64() {
+        return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    }
+
     private static Object utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

@@ -29,6 +29,27 @@ class ProcessExportTest {
     }
 
     @Test
+    void separatorsASpreadsheetMayGuessAreQuotedToo() {
+        assertThat(ProcessExport.csvCell("a;b")).isEqualTo("\"a;b\"");
+        assertThat(ProcessExport.csvCell("a\tb")).isEqualTo("\"a\tb\"");
+        assertThat(ProcessExport.csvCell("cr\ronly")).isEqualTo("\"cr\ronly\"");
+    }
+
+    @Test
+    void everyFormulaStartIsDefusedQuotedOrNot() {
+        // OWASP CSV injection: =, +, -, @, tab and carriage return start a formula in some spreadsheet
+        assertThat(ProcessExport.csvCell("=1+1")).isEqualTo("'=1+1");
+        assertThat(ProcessExport.csvCell("\t=cmd")).isEqualTo("\"'\t=cmd\"");
+        assertThat(ProcessExport.csvCell("\r=cmd")).isEqualTo("\"'\r=cmd\"");
+        assertThat(ProcessExport.csvCell("=cmd;x")).isEqualTo("\"'=cmd;x\"");
+        assertThat(ProcessExport.csvCell("@SUM(A1;A2)")).isEqualTo("\"'@SUM(A1;A2)\"");
+        assertThat(ProcessExport.csvCell("-1,5")).isEqualTo("\"'-1,5\"");
+        // a number the gateway wrote itself is a value, not a text a portal chose
+        assertThat(ProcessExport.csvCell(-3)).isEqualTo("-3");
+        assertThat(ProcessExport.csvCell("a=b")).isEqualTo("a=b");
+    }
+
+    @Test
     void anNdjsonRowIsOneJsonObjectWithEveryValueIntact() {
         String awkward = "quote \" backslash \\ newline \n tab \t bell \u0007 é ✓";
         AuditProcessView view = new AuditProcessView("p", "d", "t", awkward, "facetec", "accepted", "accepted",
