@@ -85,6 +85,15 @@ public class Dossier {
         this.upstreamRequestedAt = Instant.now();
     }
 
+    /** Assure said it did not create the dossier: the next request may ask again at once. */
+    public void upstreamRefused() {
+        this.upstreamRequestedAt = null;
+    }
+
+    public Instant upstreamRequestedAt() {
+        return upstreamRequestedAt;
+    }
+
     public boolean wasRequestedUpstream() {
         return upstreamRequestedAt != null;
     }
