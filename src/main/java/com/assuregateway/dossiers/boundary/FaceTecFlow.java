@@ -3,13 +3,16 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.assure.control.AssureApi;
 import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
+import com.assuregateway.assure.control.ZipGone;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
+import com.assuregateway.assure.entity.DossierLookup;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
+import com.assuregateway.dossiers.control.CreationClaim;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
 import com.assuregateway.dossiers.control.FullResults;
@@ -42,6 +45,7 @@ public class FaceTecFlow {
 
     static final String PROVIDER = "facetec";
     private static final int FULL_RESULT_RETRY_SECONDS = 2;
+    private static final long CREATION_POLL_MS = 50;
 
     @Inject
     FlowRecords records;
@@ -58,6 +62,11 @@ public class FaceTecFlow {
     @Inject
     @ConfigProperty(name = "gateway.archive.delete-upstream", defaultValue = "false")
     boolean deleteUpstreamAfterArchiving;
+
+    /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
+    @Inject
+    @ConfigProperty(name = "gateway.dossiers.creation-wait-ms", defaultValue = "5000")
+    long creationWaitMs;
 
     /** The one dossier of this end-user: found, or created locally and at Assure. */
     public OpenedDossier openDossier(String tenant, String externalReference) {
@@ -171,6 +180,11 @@ public class FaceTecFlow {
             return;
         }
         Dossier dossier = records.dossierOf(process);
+        if (dossier.isErased()) {
+            // erased: Assure has nothing more to say about it, and nothing of it is to be kept
+            records.stopFollowUp(processId);
+            return;
+        }
         try {
             if (!process.isLinkedUpstream()) {
                 repairReservedProcess(dossier, process);
@@ -186,6 +200,8 @@ public class FaceTecFlow {
             if (process.status().isFinal() && process.nextCheckAt() != null) {
                 archive(dossier, process);
             }
+        } catch (ZipGone gone) {
+            records.archiveGone(processId, gone.httpStatus());
         } catch (GatewayProblem upstreamOrConfiguration) {
             records.followUpFailed(processId);
         }
@@ -220,8 +236,7 @@ public class FaceTecFlow {
             records.fullResultUnreadable(process.id(), zip.length);
             return;
         }
-        records.archived(process.id(), archives.store(process.id(), zip));
-        if (deleteUpstreamAfterArchiving) {
+        if (records.archive(process.id(), zip).isPresent() && deleteUpstreamAfterArchiving) {
             assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
         }
     }
@@ -306,21 +321,75 @@ public class FaceTecFlow {
     }
 
     /**
-     * Creates the dossier at Assure when an earlier attempt did not get that far. An attempt that may have
-     * reached Assure (its intent is recorded) is looked for first, by the gateway's dossier id, so an
-     * interrupted creation never leaves a second dossier upstream.
+     * The dossier linked to its Assure dossier, created there if need be. The creation is claimed under the
+     * row's lock first (the intent), so of concurrent requests for one end-user only one calls Assure; the
+     * others wait for its link, up to {@code gateway.dossiers.creation-wait-ms}, then get a retryable 409.
+     * An attempt whose answer was lost is looked for by its exact reference before anything is created again.
      */
     private Dossier linkedUpstream(Dossier dossier) {
         if (dossier.isLinkedUpstream()) {
             return dossier;
         }
-        Subject subject = Subject.dossier(dossier.id());
-        Optional<String> earlier = dossier.wasRequestedUpstream() ? assure.findDossier(subject) : Optional.empty();
-        if (earlier.isEmpty()) {
-            records.dossierRequestedUpstream(dossier.id());
+        long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(creationWaitMs);
+        while (true) {
+            CreationClaim claim = records.claimDossierCreation(dossier.id());
+            if (claim instanceof CreationClaim.Linked linked) {
+                return linked.dossier();
+            }
+            if (claim instanceof CreationClaim.Create create) {
+                return createUpstream(create.dossier());
+            }
+            if (claim instanceof CreationClaim.Recover recover) {
+                return recoverUpstream(recover);
+            }
+            if (System.nanoTime() - waitUntil >= 0) {
+                throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Dossier " + dossier.id()
+                        + " is being created at Assure by another request; retry shortly", null, 1, List.of());
+            }
+            pause(CREATION_POLL_MS);
         }
-        String assureDossierId = earlier.isPresent() ? earlier.get() : assure.createDossier(subject);
+    }
+
+    private Dossier recoverUpstream(CreationClaim.Recover recover) {
+        Dossier dossier = recover.dossier();
+        Subject subject = Subject.dossier(dossier.id());
+        DossierLookup lookup;
+        try {
+            lookup = assure.findDossier(subject, recover.earlierRequestAt());
+        } catch (RuntimeException lookupFailed) {
+            records.dossierLookupFailed(dossier.id(), recover.earlierRequestAt());
+            throw lookupFailed;
+        }
+        if (lookup instanceof DossierLookup.Found found) {
+            return records.linkDossier(dossier.id(), found.assureDossierId());
+        }
+        if (lookup instanceof DossierLookup.Inconclusive inconclusive) {
+            records.dossierLookupInconclusive(dossier.id(), inconclusive.listed());
+        }
+        return createUpstream(dossier);
+    }
+
+    private Dossier createUpstream(Dossier dossier) {
+        String assureDossierId;
+        try {
+            assureDossierId = assure.createDossier(Subject.dossier(dossier.id()));
+        } catch (GatewayProblem failed) {
+            if (!outcomeUnknown(failed)) {
+                records.dossierNotCreatedUpstream(dossier.id());
+            }
+            throw failed;
+        }
         return records.linkDossier(dossier.id(), assureDossierId);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Interrupted while the dossier is "
+                    + "being created at Assure; retry shortly", null, 1, List.of());
+        }
     }
 
     /** Whether Assure may have done what it was asked although the answer never came. */
