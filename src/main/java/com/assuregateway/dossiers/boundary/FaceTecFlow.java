@@ -45,7 +45,7 @@ public class FaceTecFlow {
 
     static final String PROVIDER = "facetec";
     private static final int FULL_RESULT_RETRY_SECONDS = 2;
-    private static final long CREATION_POLL_MS = 50;
+    private static final long CREATION_POLL_MS = 100;
 
     @Inject
     FlowRecords records;
@@ -65,14 +65,17 @@ public class FaceTecFlow {
 
     /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
     @Inject
-    @ConfigProperty(name = "gateway.dossiers.creation-wait-ms", defaultValue = "5000")
+    @ConfigProperty(name = "gateway.dossiers.creation-wait-ms", defaultValue = "10000")
     long creationWaitMs;
 
     /** The one dossier of this end-user: found, or created locally and at Assure. */
     public OpenedDossier openDossier(String tenant, String externalReference) {
         Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
-        boolean created = existing.isEmpty();
-        Dossier dossier = linkedUpstream(existing.orElseGet(() -> reserve(tenant, externalReference)));
+        Optional<Dossier> reserved = existing.isPresent() ? Optional.empty() : reserve(tenant, externalReference);
+        // created: this request inserted the row; one that lost the insert to a concurrent twin found it
+        boolean created = reserved.isPresent();
+        Dossier dossier = linkedUpstream(reserved.or(() -> existing).orElseGet(() ->
+                records.dossierByReference(tenant, externalReference).orElseThrow()));
         // a dossier created just now has no process yet: its processes are not read back
         return new OpenedDossier(DossierView.of(dossier, created ? List.of() : records.processes(dossier.id())), created);
     }
@@ -311,12 +314,15 @@ public class FaceTecFlow {
         records.eraseDossier(dossierId);
     }
 
-    private Dossier reserve(String tenant, String externalReference) {
+    /** The row this request inserted, or empty when a concurrent request for the same end-user inserted first. */
+    private Optional<Dossier> reserve(String tenant, String externalReference) {
         try {
-            return records.reserveDossier(tenant, externalReference);
+            return Optional.of(records.reserveDossier(tenant, externalReference));
         } catch (RuntimeException concurrentTwin) {
-            // a concurrent request for the same end-user inserted first: use its row
-            return records.dossierByReference(tenant, externalReference).orElseThrow(() -> concurrentTwin);
+            if (records.dossierByReference(tenant, externalReference).isEmpty()) {
+                throw concurrentTwin;
+            }
+            return Optional.empty();
         }
     }
 
@@ -342,11 +348,31 @@ public class FaceTecFlow {
             if (claim instanceof CreationClaim.Recover recover) {
                 return recoverUpstream(recover);
             }
+            Optional<Dossier> linked = awaitLinkUnlocked(dossier.id(), waitUntil);
+            if (linked.isPresent()) {
+                return linked.get();
+            }
+        }
+    }
+
+    /**
+     * Waits for the owner of the creation to link the dossier, reading without a lock (the owner needs the
+     * row's lock to link it). Empty when the creation may be claimed again: the owner gave up or died.
+     */
+    private Optional<Dossier> awaitLinkUnlocked(String dossierId, long waitUntil) {
+        while (true) {
             if (System.nanoTime() - waitUntil >= 0) {
-                throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Dossier " + dossier.id()
+                throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Dossier " + dossierId
                         + " is being created at Assure by another request; retry shortly", null, 1, List.of());
             }
             pause(CREATION_POLL_MS);
+            Dossier now = records.dossierNow(dossierId);
+            if (now.isLinkedUpstream()) {
+                return Optional.of(now);
+            }
+            if (!now.wasRequestedUpstream() || policy.intentGraceOver(now.upstreamRequestedAt())) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -207,6 +207,12 @@ public class FlowRecords {
         }
     }
 
+    /** The dossier as committed now, read without a lock: a waiter's look at another request's creation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dossier dossierNow(String dossierId) {
+        return em.find(Dossier.class, dossierId);
+    }
+
     /** Assure said it did not create the dossier: no intent stays, the next request creates at once. */
     public void dossierNotCreatedUpstream(String dossierId) {
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
