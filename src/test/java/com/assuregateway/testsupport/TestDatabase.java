@@ -83,6 +83,52 @@ public final class TestDatabase {
         return rows.get(0);
     }
 
+    /** Everything the database holds, as text: H2's own SQL dump (SCRIPT), or pg_dump of this run's schema. */
+    public static String dump() {
+        if (!isPostgres()) {
+            StringBuilder script = new StringBuilder();
+            query("SCRIPT").forEach(row -> script.append(row.values().iterator().next()).append('\n'));
+            return script.toString();
+        }
+        String schema = url().replaceAll(".*currentSchema=([A-Za-z0-9_]+).*", "$1");
+        try {
+            Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", System.getProperty("test.db.user"),
+                    "-n", schema, "test").redirectErrorStream(true).start();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            dump.getInputStream().transferTo(out);
+            if (!dump.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || dump.exitValue() != 0) {
+                throw new AssertionError("pg_dump failed: " + out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted during pg_dump", e);
+        }
+    }
+
+    /** Polls the database until the query finds a row (bounded: 60 s), and answers that first row. */
+    public static Map<String, Object> awaitRow(String why, String sql, Object... parameters) {
+        for (int i = 0; i < 240; i++) {
+            List<Map<String, Object>> rows = query(sql, parameters);
+            if (!rows.isEmpty()) {
+                return rows.get(0);
+            }
+            pause(250);
+        }
+        throw new AssertionError("Not within 60 s: " + why);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
     /** The audit trail of a process, oldest first, as "KIND action outcome [http]" lines. */
     public static List<String> events(String processId) {
         return query("SELECT kind, action, outcome, http_status FROM audit_event WHERE process_id = ? "

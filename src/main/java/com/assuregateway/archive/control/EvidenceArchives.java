@@ -26,6 +26,8 @@ public class EvidenceArchives {
     @Inject
     ArchiveKeys keys;
 
+    /** Within the caller's transaction, which decided under lock that the zip may be kept. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public ArchiveSummary store(String processId, byte[] zip) {
         String keyId = keys.activeKeyId();
         try {

@@ -4,6 +4,7 @@ import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
+import com.assuregateway.assure.entity.DossierLookup;
 import com.assuregateway.audit.control.AuditLog;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.problems.entity.GatewayProblem;
@@ -51,16 +52,21 @@ public class AssureApi {
         return required(dossier, "dossierId");
     }
 
-    /** Assure's dossier created under this gateway dossier id, if an earlier, interrupted creation made one. */
+    /**
+     * What Assure has under this gateway dossier id, for a creation asked for at requestedAt whose answer was
+     * lost ({@link DossierSearch}).
+     */
     @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
-    public Optional<String> findDossier(Subject subject) {
+    public DossierLookup findDossier(Subject subject, java.time.Instant requestedAt) {
         JsonValue answer = jsonValue(subject, call(subject, "assure.getDossiers", false, AssureClient::getDossiers));
         JsonArray dossiers = answer instanceof JsonArray array ? array
                 : answer instanceof JsonObject object && object.get("dossiers") instanceof JsonArray inner ? inner
-                : JsonValue.EMPTY_JSON_ARRAY;
-        return dossiers.stream().filter(d -> d instanceof JsonObject).map(JsonValue::asJsonObject)
-                .filter(d -> subject.dossierId().equals(d.getString("externalReference", null)))
-                .map(d -> d.getString("dossierId", null)).filter(id -> id != null).findFirst();
+                : null;
+        if (dossiers == null) {
+            // no list is no proof of absence
+            throw malformed(subject, "Assure answered the dossier list with JSON that is not a list");
+        }
+        return DossierSearch.find(dossiers, subject.dossierId(), requestedAt);
     }
 
     /** The processes Assure has in a dossier, by its id. */
@@ -96,7 +102,8 @@ public class AssureApi {
                                      String depiction) {
         try (Response response = call(subject, "assure.getImages", true,
                 c -> c.getImages(assureDossierId, assureProcessId, depiction))) {
-            return response.getStatus() == 404 ? Optional.empty() : Optional.of(response.readEntity(byte[].class));
+            return AssureCalls.isNotThere(response.getStatus()) ? Optional.empty()
+                    : Optional.of(response.readEntity(byte[].class));
         }
     }
 
@@ -130,10 +137,18 @@ public class AssureApi {
         call(subject, "assure.deleteProcess", true, c -> c.deleteProcess(assureDossierId, assureProcessId)).close();
     }
 
-    /** The full-result zip, or empty while Assure answers 204 (not ready yet). */
+    /**
+     * The full-result zip, or empty while Assure answers 204 (not ready yet); {@link ZipGone} when Assure no
+     * longer has it (404, 410): asking again will not bring it back.
+     */
     @Retry(maxRetries = 2, delay = 300, jitter = 200, retryOn = TransientUpstreamFailure.class)
     public Optional<Download> download(Subject subject, String assureDossierId, String assureProcessId) {
-        Response response = call(subject, "assure.getZipFile", false, c -> c.getZipFile(assureDossierId, assureProcessId));
+        Response response = call(subject, "assure.getZipFile", true, c -> c.getZipFile(assureDossierId, assureProcessId));
+        if (AssureCalls.isNotThere(response.getStatus())) {
+            int status = response.getStatus();
+            response.close();
+            throw new ZipGone(status);
+        }
         if (response.getStatus() == Response.Status.NO_CONTENT.getStatusCode() || !response.hasEntity()) {
             response.close();
             return Optional.empty();

@@ -43,7 +43,7 @@ public class AssureCalls {
     private volatile AssureClient client;
 
     /**
-     * One call. A 404 is an answer (not a failure) where the caller says so. Opens the breaker on transient
+     * One call. A 404 or 410 is an answer (not a failure) where the caller says so. Opens the breaker on transient
      * failures only: a refusal is Assure working as it should.
      */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
@@ -62,7 +62,7 @@ public class AssureCalls {
             }
             long durationMs = elapsedMs(started);
             int status = response.getStatus();
-            if (status < 400 || (status == 404 && notFoundIsAnswer)) {
+            if (status < 400 || (notFoundIsAnswer && isNotThere(status))) {
                 audit.upstreamCall(subject, action, status < 400 ? "ok" : "not-found", status, durationMs, null, null);
                 return response;
             }
@@ -76,6 +76,11 @@ public class AssureCalls {
             audit.upstreamCall(subject, action, "error", status, durationMs, problem.traceId(), problem.detail());
             throw refused(action, status, problem);
         }
+    }
+
+    /** 404 or 410: Assure does not have it (any more). */
+    static boolean isNotThere(int status) {
+        return status == 404 || status == 410;
     }
 
     private GatewayProblem unreachable(Subject subject, String action, ProcessingException e, long durationMs) {

@@ -45,6 +45,35 @@ public class AuditLog {
                 httpStatus, durationMs, upstreamTraceId, detail));
     }
 
+    /**
+     * The one exception to append-only, for an erasure (within its transaction): what could identify the person
+     * goes from the dossier's events. Texts a person wrote about the case (a reviewer's reason) go whole; any
+     * other detail or correlation id quoting the externalReference goes too. Ids, times, outcomes stay.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int redactForErasure(String dossierId, String externalReference, List<String> freeTextActionPrefixes) {
+        int redacted = 0;
+        for (String prefix : freeTextActionPrefixes) {
+            redacted += em.createNativeQuery("UPDATE audit_event SET detail = ? WHERE dossier_id = ? "
+                            + "AND detail IS NOT NULL AND SUBSTRING(action, 1, ?) = ?")
+                    .setParameter(1, ERASED).setParameter(2, dossierId).setParameter(3, prefix.length())
+                    .setParameter(4, prefix).executeUpdate();
+        }
+        if (externalReference != null && !externalReference.isEmpty()) {
+            redacted += em.createNativeQuery("UPDATE audit_event SET detail = ? WHERE dossier_id = ? "
+                            + "AND POSITION(? IN detail) > 0")
+                    .setParameter(1, ERASED).setParameter(2, dossierId).setParameter(3, externalReference)
+                    .executeUpdate();
+            redacted += em.createNativeQuery("UPDATE audit_event SET correlation_id = NULL WHERE dossier_id = ? "
+                            + "AND POSITION(? IN correlation_id) > 0")
+                    .setParameter(1, dossierId).setParameter(2, externalReference).executeUpdate();
+        }
+        return redacted;
+    }
+
+    /** What stands where an erased text was. */
+    public static final String ERASED = "[erased with the dossier]";
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEvent> ofProcess(String processId) {
         return em.createNamedQuery(AuditEvent.OF_PROCESS, AuditEvent.class)

@@ -3,13 +3,16 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.assure.control.AssureApi;
 import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
+import com.assuregateway.assure.control.ZipGone;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.Download;
+import com.assuregateway.assure.entity.DossierLookup;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
+import com.assuregateway.dossiers.control.CreationClaim;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
 import com.assuregateway.dossiers.control.FullResults;
@@ -42,6 +45,7 @@ public class FaceTecFlow {
 
     static final String PROVIDER = "facetec";
     private static final int FULL_RESULT_RETRY_SECONDS = 2;
+    private static final long CREATION_POLL_MS = 100;
 
     @Inject
     FlowRecords records;
@@ -59,11 +63,19 @@ public class FaceTecFlow {
     @ConfigProperty(name = "gateway.archive.delete-upstream", defaultValue = "false")
     boolean deleteUpstreamAfterArchiving;
 
+    /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
+    @Inject
+    @ConfigProperty(name = "gateway.dossiers.creation-wait-ms", defaultValue = "10000")
+    long creationWaitMs;
+
     /** The one dossier of this end-user: found, or created locally and at Assure. */
     public OpenedDossier openDossier(String tenant, String externalReference) {
         Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
-        boolean created = existing.isEmpty();
-        Dossier dossier = linkedUpstream(existing.orElseGet(() -> reserve(tenant, externalReference)));
+        Optional<Dossier> reserved = existing.isPresent() ? Optional.empty() : reserve(tenant, externalReference);
+        // created: this request inserted the row; one that lost the insert to a concurrent twin found it
+        boolean created = reserved.isPresent();
+        Dossier dossier = linkedUpstream(reserved.or(() -> existing).orElseGet(() ->
+                records.dossierByReference(tenant, externalReference).orElseThrow()));
         // a dossier created just now has no process yet: its processes are not read back
         return new OpenedDossier(DossierView.of(dossier, created ? List.of() : records.processes(dossier.id())), created);
     }
@@ -171,6 +183,11 @@ public class FaceTecFlow {
             return;
         }
         Dossier dossier = records.dossierOf(process);
+        if (dossier.isErased()) {
+            // erased: Assure has nothing more to say about it, and nothing of it is to be kept
+            records.stopFollowUp(processId);
+            return;
+        }
         try {
             if (!process.isLinkedUpstream()) {
                 repairReservedProcess(dossier, process);
@@ -186,6 +203,8 @@ public class FaceTecFlow {
             if (process.status().isFinal() && process.nextCheckAt() != null) {
                 archive(dossier, process);
             }
+        } catch (ZipGone gone) {
+            records.archiveGone(processId, gone.httpStatus());
         } catch (GatewayProblem upstreamOrConfiguration) {
             records.followUpFailed(processId);
         }
@@ -220,8 +239,7 @@ public class FaceTecFlow {
             records.fullResultUnreadable(process.id(), zip.length);
             return;
         }
-        records.archived(process.id(), archives.store(process.id(), zip));
-        if (deleteUpstreamAfterArchiving) {
+        if (records.archive(process.id(), zip).isPresent() && deleteUpstreamAfterArchiving) {
             assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
         }
     }
@@ -296,31 +314,108 @@ public class FaceTecFlow {
         records.eraseDossier(dossierId);
     }
 
-    private Dossier reserve(String tenant, String externalReference) {
+    /** The row this request inserted, or empty when a concurrent request for the same end-user inserted first. */
+    private Optional<Dossier> reserve(String tenant, String externalReference) {
         try {
-            return records.reserveDossier(tenant, externalReference);
+            return Optional.of(records.reserveDossier(tenant, externalReference));
         } catch (RuntimeException concurrentTwin) {
-            // a concurrent request for the same end-user inserted first: use its row
-            return records.dossierByReference(tenant, externalReference).orElseThrow(() -> concurrentTwin);
+            if (records.dossierByReference(tenant, externalReference).isEmpty()) {
+                throw concurrentTwin;
+            }
+            return Optional.empty();
         }
     }
 
     /**
-     * Creates the dossier at Assure when an earlier attempt did not get that far. An attempt that may have
-     * reached Assure (its intent is recorded) is looked for first, by the gateway's dossier id, so an
-     * interrupted creation never leaves a second dossier upstream.
+     * The dossier linked to its Assure dossier, created there if need be. The creation is claimed under the
+     * row's lock first (the intent), so of concurrent requests for one end-user only one calls Assure; the
+     * others wait for its link, up to {@code gateway.dossiers.creation-wait-ms}, then get a retryable 409.
+     * An attempt whose answer was lost is looked for by its exact reference before anything is created again.
      */
     private Dossier linkedUpstream(Dossier dossier) {
         if (dossier.isLinkedUpstream()) {
             return dossier;
         }
-        Subject subject = Subject.dossier(dossier.id());
-        Optional<String> earlier = dossier.wasRequestedUpstream() ? assure.findDossier(subject) : Optional.empty();
-        if (earlier.isEmpty()) {
-            records.dossierRequestedUpstream(dossier.id());
+        long waitUntil = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(creationWaitMs);
+        while (true) {
+            CreationClaim claim = records.claimDossierCreation(dossier.id());
+            if (claim instanceof CreationClaim.Linked linked) {
+                return linked.dossier();
+            }
+            if (claim instanceof CreationClaim.Create create) {
+                return createUpstream(create.dossier());
+            }
+            if (claim instanceof CreationClaim.Recover recover) {
+                return recoverUpstream(recover);
+            }
+            Optional<Dossier> linked = awaitLinkUnlocked(dossier.id(), waitUntil);
+            if (linked.isPresent()) {
+                return linked.get();
+            }
         }
-        String assureDossierId = earlier.isPresent() ? earlier.get() : assure.createDossier(subject);
+    }
+
+    /**
+     * Waits for the owner of the creation to link the dossier, reading without a lock (the owner needs the
+     * row's lock to link it). Empty when the creation may be claimed again: the owner gave up or died.
+     */
+    private Optional<Dossier> awaitLinkUnlocked(String dossierId, long waitUntil) {
+        while (true) {
+            if (System.nanoTime() - waitUntil >= 0) {
+                throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Dossier " + dossierId
+                        + " is being created at Assure by another request; retry shortly", null, 1, List.of());
+            }
+            pause(CREATION_POLL_MS);
+            Dossier now = records.dossierNow(dossierId);
+            if (now.isLinkedUpstream()) {
+                return Optional.of(now);
+            }
+            if (!now.wasRequestedUpstream() || policy.intentGraceOver(now.upstreamRequestedAt())) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Dossier recoverUpstream(CreationClaim.Recover recover) {
+        Dossier dossier = recover.dossier();
+        Subject subject = Subject.dossier(dossier.id());
+        DossierLookup lookup;
+        try {
+            lookup = assure.findDossier(subject, recover.earlierRequestAt());
+        } catch (RuntimeException lookupFailed) {
+            records.dossierLookupFailed(dossier.id(), recover.earlierRequestAt());
+            throw lookupFailed;
+        }
+        if (lookup instanceof DossierLookup.Found found) {
+            return records.linkDossier(dossier.id(), found.assureDossierId());
+        }
+        if (lookup instanceof DossierLookup.Inconclusive inconclusive) {
+            records.dossierLookupInconclusive(dossier.id(), inconclusive.listed());
+        }
+        return createUpstream(dossier);
+    }
+
+    private Dossier createUpstream(Dossier dossier) {
+        String assureDossierId;
+        try {
+            assureDossierId = assure.createDossier(Subject.dossier(dossier.id()));
+        } catch (GatewayProblem failed) {
+            if (!outcomeUnknown(failed)) {
+                records.dossierNotCreatedUpstream(dossier.id());
+            }
+            throw failed;
+        }
         return records.linkDossier(dossier.id(), assureDossierId);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayProblem(ProblemType.DOSSIER_CREATION_IN_PROGRESS, "Interrupted while the dossier is "
+                    + "being created at Assure; retry shortly", null, 1, List.of());
+        }
     }
 
     /** Whether Assure may have done what it was asked although the answer never came. */

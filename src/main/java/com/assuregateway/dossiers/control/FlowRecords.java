@@ -3,6 +3,7 @@ package com.assuregateway.dossiers.control;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.audit.control.AuditLog;
+import com.assuregateway.idempotency.control.IdempotencyStore;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
@@ -55,6 +56,9 @@ public class FlowRecords {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    IdempotencyStore idempotency;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
@@ -109,19 +113,30 @@ public class FlowRecords {
         return dossier;
     }
 
+    /**
+     * Erases the dossier here, in one transaction under the dossier row's lock: the reference, the archives,
+     * the idempotency records of its requests (first answers, request fingerprints), reviewers' free text
+     * and any audit text quoting the reference; the follow-up of its processes stops. Writers that could
+     * bring data back afterwards (an archive, an idempotency answer) check the same lock and find it erased.
+     */
     public void eraseDossier(String dossierId) {
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
         if (!dossier.isErased()) {
+            String externalReference = dossier.externalReference();
             dossier.erase();
             List<VerificationProcess> processes = processes(dossierId);
             // the background follow-up may be working on them: take their rows, as they are now
             processes.forEach(p -> {
                 em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
                 p.scheduleCheck(null);
+                p.eraseReviewReason(AuditLog.ERASED);
             });
             int erasedArchives = archives.erase(processes.stream().map(VerificationProcess::id).toList());
+            int forgottenRequests = idempotency.forgetDossier(dossierId);
+            audit.redactForErasure(dossierId, externalReference, List.of("review."));
             audit.stateChanged(Subject.dossier(dossierId), "dossier.erased", "ok",
-                    "externalReference removed; archives erased: " + erasedArchives + "; at Assure: "
+                    "externalReference removed; archives erased: " + erasedArchives + "; idempotency records: "
+                            + forgottenRequests + "; at Assure: "
                             + (dossier.isLinkedUpstream() ? "deleted" : "never created"));
         }
     }
@@ -157,10 +172,65 @@ public class FlowRecords {
         return new ProcessInDossier((VerificationProcess) rows.get(0)[0], dossier);
     }
 
-    /** Records the intent to create the dossier at Assure, before the call. */
-    public void dossierRequestedUpstream(String dossierId) {
-        em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE).upstreamRequested();
+    /**
+     * Claims the creation of the dossier at Assure under the row's lock, recording the intent before the call.
+     * A request finding a live intent of another waits; one finding an intent older than the grace (its owner
+     * died or lost the answer) takes it over and must look for what the earlier attempt made.
+     */
+    public CreationClaim claimDossierCreation(String dossierId) {
+        Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
+        Instant earlier = dossier.upstreamRequestedAt();
+        CreationClaim.Kind kind = CreationClaim.decide(dossier.isLinkedUpstream(), earlier,
+                policy.intentGraceOver(earlier));
+        return switch (kind) {
+            case LINKED -> new CreationClaim.Linked(dossier);
+            case IN_FLIGHT -> new CreationClaim.InFlight();
+            case CREATE -> {
+                dossier.upstreamRequested();
+                yield new CreationClaim.Create(dossier);
+            }
+            case RECOVER -> {
+                dossier.upstreamRequested();
+                yield new CreationClaim.Recover(dossier, earlier);
+            }
+        };
     }
+
+    /**
+     * The look for an earlier attempt failed: the earlier attempt's time comes back, so the next request
+     * looks again over the right window, at once.
+     */
+    public void dossierLookupFailed(String dossierId, Instant earlierRequestAt) {
+        Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
+        if (!dossier.isLinkedUpstream()) {
+            dossier.upstreamRequestedAgainAt(earlierRequestAt);
+        }
+    }
+
+    /** The dossier as committed now, read without a lock: a waiter's look at another request's creation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Dossier dossierNow(String dossierId) {
+        return em.find(Dossier.class, dossierId);
+    }
+
+    /** Assure said it did not create the dossier: no intent stays, the next request creates at once. */
+    public void dossierNotCreatedUpstream(String dossierId) {
+        Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
+        if (!dossier.isLinkedUpstream()) {
+            dossier.upstreamRefused();
+        }
+    }
+
+    /**
+     * Assure's list cannot tell whether the earlier attempt made a dossier: a new one is made. A twin, should
+     * there be one, holds no process and only the gateway's opaque id, and Assure deletes it in time.
+     */
+    public void dossierLookupInconclusive(String dossierId, int listed) {
+        audit.stateChanged(Subject.dossier(dossierId), "dossier.lookup-inconclusive", "creating",
+                "an earlier creation's answer was lost and Assure's list of its last " + listed
+                        + " dossiers does not reach back to it; a twin at Assure may remain");
+    }
+
 
     /**
      * Reserves the process before Assure is asked to create it. Should the answer never arrive, the
@@ -208,6 +278,9 @@ public class FlowRecords {
     /** Assure answered the full-result download with something that is not a zip: ask again later. */
     public void fullResultUnreadable(String processId, int bytes) {
         VerificationProcess process = locked(processId);
+        if (stoppedByErasure(process)) {
+            return;
+        }
         process.scheduleCheck(policy.nextCheck(process));
         audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.unreadable", "retrying",
                 "Assure's full result (" + bytes + " bytes) is not a zip; not archived");
@@ -302,7 +375,7 @@ public class FlowRecords {
      */
     public VerificationProcess recordResult(String processId, AssureResult result) {
         VerificationProcess process = locked(processId);
-        if (process.status().isFinal()) {
+        if (process.status().isFinal() || stoppedByErasure(process)) {
             return process;
         }
         ProcessStatus reported = ProcessStatus.fromAssure(result.status());
@@ -393,12 +466,39 @@ public class FlowRecords {
     /** A follow-up that learnt nothing (Assure unreachable, say): look again later. */
     public void followUpFailed(String processId) {
         VerificationProcess process = locked(processId);
-        process.scheduleCheck(policy.nextCheck(process));
+        if (process != null && !stoppedByErasure(process)) {
+            process.scheduleCheck(policy.nextCheck(process));
+        }
+    }
+
+    /** The follow-up found the dossier erased: it stops here, without another call to Assure. */
+    public void stopFollowUp(String processId) {
+        VerificationProcess process = locked(processId);
+        if (process != null) {
+            stoppedByErasure(process);
+        }
+    }
+
+    /**
+     * Whether the process's dossier is erased, which ends its follow-up. Read with the process row locked:
+     * the erasure takes that lock too (after the dossier's), so either it committed before this read, and it
+     * is seen, or it clears the schedule after this transaction.
+     */
+    private boolean stoppedByErasure(VerificationProcess process) {
+        Dossier dossier = em.find(Dossier.class, process.dossierId());
+        if (dossier == null || !dossier.isErased()) {
+            return false;
+        }
+        process.scheduleCheck(null);
+        return true;
     }
 
     /** Brings the next look forward to now, e.g. on an event from Assure. */
     public void checkSoon(String processId, String why) {
         VerificationProcess process = locked(processId);
+        if (stoppedByErasure(process)) {
+            return;
+        }
         if (process.nextCheckAt() != null || !process.status().isFinal()) {
             process.scheduleCheck(Instant.now());
             audit.stateChanged(Subject.process(process.dossierId(), processId), "followup.requested", "scheduled", why);
@@ -438,9 +538,41 @@ public class FlowRecords {
                 "full result sha256=" + archive.sha256() + " bytes=" + archive.sizeBytes() + " key=" + archive.keyId());
     }
 
+    /**
+     * Seals and stores the full result, unless the dossier was erased meanwhile: decided under the dossier
+     * row's lock, the one the erasure holds while it deletes the archives. Were the erasure first, this sees
+     * it; were this first, the erasure, waiting for the lock, then deletes what was stored. A download still
+     * running when the dossier was erased is never kept.
+     */
+    public Optional<ArchiveSummary> archive(String processId, byte[] zip) {
+        VerificationProcess snapshot = em.find(VerificationProcess.class, processId);
+        Dossier dossier = em.find(Dossier.class, snapshot.dossierId(), LockModeType.PESSIMISTIC_WRITE);
+        VerificationProcess process = locked(processId);
+        if (dossier.isErased()) {
+            process.scheduleCheck(null);
+            audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.discarded", "erased",
+                    "the dossier was erased while its full result was downloaded; not stored");
+            return Optional.empty();
+        }
+        ArchiveSummary stored = archives.store(processId, zip);
+        archived(processId, stored);
+        return Optional.of(stored);
+    }
+
+    /** Assure no longer has the full result (404, 410): asking again will not bring it back. */
+    public void archiveGone(String processId, int httpStatus) {
+        VerificationProcess process = locked(processId);
+        process.scheduleCheck(null);
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.gone", "gave-up",
+                "Assure answered HTTP " + httpStatus + " for the full result: it no longer has it; not archived");
+    }
+
     /** Assure is still packing the full result (204): try again later, and give up after a while. */
     public void archiveNotReady(String processId) {
         VerificationProcess process = locked(processId);
+        if (stoppedByErasure(process)) {
+            return;
+        }
         if (policy.archiveAbandoned(process)) {
             process.scheduleCheck(null);
             audit.stateChanged(Subject.process(process.dossierId(), processId), "archive.abandoned", "gave-up",

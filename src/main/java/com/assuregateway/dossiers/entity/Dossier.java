@@ -85,6 +85,20 @@ public class Dossier {
         this.upstreamRequestedAt = Instant.now();
     }
 
+    /** The intent as it was before a takeover whose look for the earlier attempt failed. */
+    public void upstreamRequestedAgainAt(Instant earlier) {
+        this.upstreamRequestedAt = earlier;
+    }
+
+    /** Assure said it did not create the dossier: the next request may ask again at once. */
+    public void upstreamRefused() {
+        this.upstreamRequestedAt = null;
+    }
+
+    public Instant upstreamRequestedAt() {
+        return upstreamRequestedAt;
+    }
+
     public boolean wasRequestedUpstream() {
         return upstreamRequestedAt != null;
     }

@@ -353,6 +353,14 @@ public class VerificationProcess {
         touch();
     }
 
+    /** The reviewer's verdict and who gave it stay; the free text, which may describe the person, goes. */
+    public void eraseReviewReason(String replacement) {
+        if (reviewReason != null) {
+            this.reviewReason = replacement;
+            touch();
+        }
+    }
+
     public boolean awaitsReview() {
         return decision != null && decision.needsReview() && reviewedAt == null;
     }

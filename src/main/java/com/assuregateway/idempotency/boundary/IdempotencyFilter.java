@@ -39,6 +39,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     public static final String HEADER = "Idempotency-Key";
     private static final String CLAIMED = IdempotencyFilter.class.getName() + ".claimed";
+    private static final Pattern DOSSIER = Pattern.compile("/api/v1/dossiers/([^/?#]{1,36})(?:[/?#]|$)");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     @Inject
@@ -68,7 +69,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String hash = Fingerprint.sha256((request.getMethod() + " /" + path + "\n").getBytes(StandardCharsets.UTF_8),
                 body);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(owner(), key);
-        Claim claim = claim(id, hash, request.getMethod() + " /" + path);
+        Claim claim = claim(id, hash, request.getMethod() + " /" + path, dossierOf(path, null));
         if (claim instanceof Claim.Proceed) {
             request.setProperty(CLAIMED, id);
         } else if (claim instanceof Claim.Replay replay) {
@@ -88,21 +89,37 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(request.getProperty(CLAIMED) instanceof IdempotencyRecord.Key id)) {
             return;
         }
-        if (response.getStatus() >= 500) {
+        // a 5xx, or any answer that says "retry after", is not the request's answer: the retry should run
+        if (response.getStatus() >= 500 || response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)) {
             store.release(id);
             return;
         }
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        String locationText = location == null ? null : location.toString();
         store.complete(id, response.getStatus(), response.getMediaType() == null ? null : response.getMediaType().toString(),
-                location == null ? null : location.toString(), serialized(response.getEntity()));
+                locationText, serialized(response.getEntity()), dossierOf(request.getUriInfo().getPath(), locationText));
+    }
+
+    /**
+     * The dossier a request is about: from its path (api/v1/dossiers/{d}/...) or, for the request that opened
+     * it, from the Location of its answer. Null when it is about none.
+     */
+    static String dossierOf(String path, String location) {
+        String fromPath = DOSSIER.matcher(path.startsWith("/") ? path : "/" + path).results().findFirst()
+                .map(m -> m.group(1)).orElse(null);
+        if (fromPath != null || location == null) {
+            return fromPath;
+        }
+        return DOSSIER.matcher(java.net.URI.create(location).getPath()).results().findFirst()
+                .map(m -> m.group(1)).orElse(null);
     }
 
     /** Two requests racing for one new key: the loser finds the winner's claim. */
-    private Claim claim(IdempotencyRecord.Key id, String hash, String methodPath) {
+    private Claim claim(IdempotencyRecord.Key id, String hash, String methodPath, String dossierId) {
         try {
-            return store.claim(id, hash, methodPath);
+            return store.claim(id, hash, methodPath, dossierId);
         } catch (RuntimeException concurrentClaim) {
-            return store.claim(id, hash, methodPath);
+            return store.claim(id, hash, methodPath, dossierId);
         }
     }
 

@@ -50,7 +50,7 @@ public class IdempotencyStore {
     @ConfigProperty(name = "gateway.idempotency.in-flight-seconds", defaultValue = "120")
     long inFlightSeconds;
 
-    public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath) {
+    public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath, String dossierId) {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(ttlHours)))) {
@@ -59,7 +59,7 @@ public class IdempotencyStore {
             existing = null;
         }
         if (existing == null) {
-            em.persist(new IdempotencyRecord(key, requestHash, methodPath));
+            em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId));
             em.flush();
             return new Claim.Proceed();
         }
@@ -67,17 +67,48 @@ public class IdempotencyStore {
             return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
         }
         if (existing.createdAt().isBefore(now.minusSeconds(inFlightSeconds))) {
-            existing.restart(requestHash, methodPath);
+            existing.restart(requestHash, methodPath, dossierId);
             return new Claim.Proceed();
         }
         return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
     }
 
-    public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body) {
+    /**
+     * Keeps the answer. An answer about a dossier is kept only if the dossier is not erased, decided under the
+     * dossier row's lock, which the erasure holds while it deletes the dossier's records: a request answered
+     * while its dossier was being erased leaves no record behind, whichever commits first.
+     */
+    public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body,
+                         String dossierId) {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
-        if (record != null) {
-            record.complete(status, contentType, location, body);
+        if (record == null) {
+            return;
         }
+        String about = dossierId != null ? dossierId : record.dossierId();
+        if (about != null && erased(about)) {
+            em.remove(record);
+            return;
+        }
+        record.complete(status, contentType, location, body, dossierId);
+    }
+
+    /** Deletes every record about the dossier, within the erasure's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetDossier(String dossierId) {
+        return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.dossierId = :dossierId")
+                .setParameter("dossierId", dossierId)
+                .executeUpdate();
+    }
+
+    /**
+     * Plain SQL on the dossier table, as this component has no entity of it: a row lock, waiting for an
+     * erasure in progress, then its committed state.
+     */
+    private boolean erased(String dossierId) {
+        java.util.List<?> rows = em.createNativeQuery("SELECT erased_at FROM dossier WHERE id = ? FOR UPDATE")
+                .setParameter(1, dossierId)
+                .getResultList();
+        return !rows.isEmpty() && rows.get(0) != null;
     }
 
     /** The request failed in a way worth repeating (5xx): the key is free again. */

@@ -61,6 +61,10 @@ public class IdempotencyRecord {
 
     private String body;
 
+    /** The dossier the request was about, once known: an erasure of it deletes this record. */
+    @Column(name = "dossier_id")
+    private String dossierId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -73,14 +77,18 @@ public class IdempotencyRecord {
     protected IdempotencyRecord() {
     }
 
-    public IdempotencyRecord(Key id, String requestHash, String methodPath) {
+    public IdempotencyRecord(Key id, String requestHash, String methodPath, String dossierId) {
         this.id = id;
+        this.dossierId = dossierId;
         this.requestHash = requestHash;
         this.methodPath = methodPath;
         this.createdAt = Instant.now();
     }
 
-    public void complete(int status, String contentType, String location, String body) {
+    public void complete(int status, String contentType, String location, String body, String dossierId) {
+        if (dossierId != null) {
+            this.dossierId = dossierId;
+        }
         this.status = status;
         this.contentType = contentType;
         this.location = location;
@@ -89,7 +97,8 @@ public class IdempotencyRecord {
     }
 
     /** A request that died in flight: the key's next request starts over. */
-    public void restart(String requestHash, String methodPath) {
+    public void restart(String requestHash, String methodPath, String dossierId) {
+        this.dossierId = dossierId;
         this.requestHash = requestHash;
         this.methodPath = methodPath;
         this.createdAt = Instant.now();
@@ -106,4 +115,5 @@ public class IdempotencyRecord {
     public String location() { return location; }
     public String body() { return body; }
     public Instant createdAt() { return createdAt; }
+    public String dossierId() { return dossierId; }
 }

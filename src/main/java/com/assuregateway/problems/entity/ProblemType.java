@@ -16,6 +16,7 @@ public enum ProblemType {
     PHOTO_MISSING("photo-missing", 409, "The process has no reference photo"),
     REPLAYED_FACE_SCAN("replayed-face-scan", 409, "This faceScan was submitted before"),
     ERASED("erased", 410, "The dossier was erased"),
+    DOSSIER_CREATION_IN_PROGRESS("dossier-creation-in-progress", 409, "The dossier is being created at Assure"),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409, "A request with this Idempotency-Key is in progress"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key belongs to another request"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),

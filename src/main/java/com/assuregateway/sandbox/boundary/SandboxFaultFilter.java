@@ -43,6 +43,15 @@ public class SandboxFaultFilter extends HttpFilter {
                 response.setHeader("Retry-After", "1");
                 problem(response, request, 429, "Too Many Requests", "Simulated rate limit");
             }
+            case NOT_FOUND -> problem(response, request, 404, "Not Found", "Simulated: not there");
+            case GONE -> problem(response, request, 410, "Gone", "Simulated: deleted");
+            case LATE -> {
+                // the answer is made now, from the state as it is now, and sent only after the delay
+                Late late = new Late(response);
+                chain.doFilter(request, late);
+                AnswerDelay.hold(plan.delayMs());
+                late.send();
+            }
             case SLOW, TIMEOUT -> {
                 AnswerDelay.hold(plan.delayMs());
                 chain.doFilter(request, response);
@@ -63,6 +72,68 @@ public class SandboxFaultFilter extends HttpFilter {
                 response.setContentType("application/json");
                 response.getWriter().write("{\"processId\": [unterminated");
             }
+        }
+    }
+
+    /** Keeps the body of an answer (status and headers go through) until {@link #send}. */
+    private static final class Late extends HttpServletResponseWrapper {
+
+        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        private java.io.PrintWriter writer;
+
+        Late(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() {
+            return new jakarta.servlet.ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                }
+
+                @Override
+                public void write(int b) {
+                    body.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    body.write(bytes, offset, length);
+                }
+            };
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new java.io.PrintWriter(new java.io.OutputStreamWriter(body, StandardCharsets.UTF_8));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+        }
+
+        @Override
+        public boolean isCommitted() {
+            return false;
+        }
+
+        void send() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            HttpServletResponse real = (HttpServletResponse) getResponse();
+            real.setContentLength(body.size());
+            body.writeTo(real.getOutputStream());
+            real.flushBuffer();
         }
     }
 

@@ -28,7 +28,13 @@ public class SandboxFaults {
         /** Carries the request out and drops the connection in the middle of the answer. */
         CONNECTION_RESET,
         /** Carries the request out and answers 200 with a body that is not JSON. */
-        MALFORMED_BODY;
+        MALFORMED_BODY,
+        /** Carries the request out at once and holds its answer for the delay: the work is done, the answer late. */
+        LATE,
+        /** 404 with a problem body, as for something Assure does not (or no longer) have. */
+        NOT_FOUND,
+        /** 410 with a problem body, as for something Assure deleted. */
+        GONE;
 
         public static Kind of(String name) {
             return switch (name.toLowerCase(Locale.ROOT)) {
@@ -38,6 +44,9 @@ public class SandboxFaults {
                 case "timeout" -> TIMEOUT;
                 case "reset", "connection-reset" -> CONNECTION_RESET;
                 case "malformed", "malformed-body" -> MALFORMED_BODY;
+                case "late" -> LATE;
+                case "404", "not-found" -> NOT_FOUND;
+                case "410", "gone" -> GONE;
                 default -> throw new IllegalArgumentException("Unknown fault " + name);
             };
         }

@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +63,7 @@ class BiometricLeakIT extends GatewayTest {
         evidence.put("lowQualityAuditTrailImage", lowQualityAuditTrail);
         evidence.put("selfie", selfie);
 
-        String dump = databaseDump();
+        String dump = TestDatabase.dump();
         // the dump is of the right database: it holds the fingerprints the gateway keeps instead
         assertThat(dump).contains(sha256(faceScan64.getBytes(StandardCharsets.UTF_8)), sha256(selfie));
         String log = serverLog();
@@ -108,23 +107,6 @@ class BiometricLeakIT extends GatewayTest {
                         .add("auditTrailImage", audit).add("lowQualityAuditTrailImage", lowQuality)
                         .add("userAgent", userAgent))
                 .add("imageDepiction", "selfie").build().toString();
-    }
-
-    /** H2's own SQL dump (SCRIPT), or pg_dump of this run's schema. */
-    private static String databaseDump() throws IOException, InterruptedException {
-        if (!TestDatabase.isPostgres()) {
-            StringBuilder script = new StringBuilder();
-            TestDatabase.query("SCRIPT").forEach(row -> script.append(row.values().iterator().next()).append('\n'));
-            return script.toString();
-        }
-        String schema = TestDatabase.url().replaceAll(".*currentSchema=([A-Za-z0-9_]+).*", "$1");
-        Process dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", System.getProperty("test.db.user"),
-                "-n", schema, "test").redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        dump.getInputStream().transferTo(out);
-        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(dump.exitValue()).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** A valid PNG whose bytes no other test produces: a random text chunk. */
