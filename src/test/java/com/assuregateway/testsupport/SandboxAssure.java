@@ -14,9 +14,11 @@ import java.util.List;
 public final class SandboxAssure {
 
     private final Api api;
+    private final Api control;
 
     public SandboxAssure(URL base) {
         this.api = new Api(base);
+        this.control = SandboxControl.of(base);
     }
 
     /** Assure's dossiers (its last 100) created under this externalReference; the gateway uses its dossier id. */
@@ -38,13 +40,13 @@ public final class SandboxAssure {
 
     /** The next times calls of one Assure operation misbehave (see SandboxFaults). */
     public void planFault(String fault, String operation, int times, long delayMs) {
-        Answer planned = api.post("sandbox/control/faults", "{\"fault\":\"" + fault + "\",\"operation\":\"" + operation
+        Answer planned = control.post("sandbox/control/faults", "{\"fault\":\"" + fault + "\",\"operation\":\"" + operation
                 + "\",\"times\":" + times + ",\"delayMs\":" + delayMs + "}");
         assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
     }
 
     public void clearFaults() {
-        assertThat(api.delete("sandbox/control/faults").status()).isEqualTo(204);
+        assertThat(control.delete("sandbox/control/faults").status()).isEqualTo(204);
     }
 
     private Api assure() {
