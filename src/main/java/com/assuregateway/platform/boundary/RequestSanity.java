@@ -9,7 +9,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
@@ -66,10 +65,10 @@ public class RequestSanity implements ContainerRequestFilter {
                     null, null));
             return;
         }
-        String unknownCharset = unknownCharset(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        if (unknownCharset != null) {
+        String charset = charset(request);
+        if (!known(charset)) {
             request.abortWith(ProblemResponses.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The charset '"
-                    + LogSafe.of(unknownCharset) + "' of the Content-Type is not supported; send UTF-8", instance));
+                    + LogSafe.of(charset) + "' of the Content-Type is not supported; send UTF-8", instance));
         }
     }
 
@@ -85,24 +84,24 @@ public class RequestSanity implements ContainerRequestFilter {
         return errors;
     }
 
-    /** The charset parameter of a Content-Type when this JVM cannot decode it; null when fine or absent. */
-    static String unknownCharset(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        String charset;
+    private static String charset(ContainerRequestContext request) {
         try {
-            charset = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
-        } catch (IllegalArgumentException unparsable) {
+            MediaType type = request.getMediaType();
+            return type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        } catch (IllegalArgumentException unreadable) {
             return null; // an unreadable Content-Type is answered by the container itself: 400 problem (error page)
         }
+    }
+
+    /** Whether this JVM can decode a body in that charset; no charset at all is fine (JSON is UTF-8). */
+    static boolean known(String charset) {
         if (charset == null) {
-            return null;
+            return true;
         }
         try {
-            return Charset.isSupported(charset) ? null : charset;
+            return Charset.isSupported(charset);
         } catch (IllegalCharsetNameException illegal) {
-            return charset;
+            return false;
         }
     }
 }
