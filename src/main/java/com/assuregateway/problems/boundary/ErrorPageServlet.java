@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -38,12 +39,12 @@ public class ErrorPageServlet extends HttpServlet {
         response.resetBuffer();
         response.setStatus(problem.getStatus());
         response.setContentType(ProblemResponses.PROBLEM_JSON);
-        response.setCharacterEncoding("UTF-8");
         problem.getStringHeaders().forEach((name, values) -> {
             if (response.getHeader(name) == null && !name.equalsIgnoreCase("Content-Type")) {
                 response.setHeader(name, values.get(0));
             }
         });
-        response.getWriter().write((String) problem.getEntity());
+        // bytes, not the writer: its default charset is ISO-8859-1, and problem+json is UTF-8 by definition
+        response.getOutputStream().write(((String) problem.getEntity()).getBytes(StandardCharsets.UTF_8));
     }
 }
