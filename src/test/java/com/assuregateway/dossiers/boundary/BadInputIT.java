@@ -221,6 +221,17 @@ class BadInputIT extends GatewayTest {
     }
 
     @Test
+    void aQueryParameterThatIsNotANumberIs400NotAMissingResource() {
+        Api reviewer = new Api(base).as(Tokens.of(java.util.List.of("reviewer"), TENANT));
+        for (String limit : new String[]{"abc", "1e3", "99999999999", "0", "501"}) {
+            Answer answer = reviewer.get("api/v1/reviews?limit=" + limit);
+            assertProblem(answer, 400, "validation");
+            assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("limit");
+        }
+        assertThat(reviewer.get("api/v1/reviews?limit=500").status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownCharsetIs415OnEveryEndpoint() {
         long before = count("dossier");
         byte[] body = "{\"externalReference\": \"charset-1\"}".getBytes(StandardCharsets.UTF_8);
