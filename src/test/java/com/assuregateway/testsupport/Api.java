@@ -74,6 +74,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A POST with a Content-Type of the caller's choosing (a charset, say). */
+    public Answer post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Answer options(String path) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer put(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).expectContinue(body.length > 1024 * 1024)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));

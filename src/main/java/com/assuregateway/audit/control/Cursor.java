@@ -1,5 +1,6 @@
 package com.assuregateway.audit.control;
 
+import com.assuregateway.platform.control.PlainText;
 import com.assuregateway.problems.entity.GatewayProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -12,6 +13,9 @@ import java.util.Base64;
  * signature. Keyset pagination: the next page starts strictly after this key, whatever was inserted since.
  */
 public record Cursor(Instant createdAt, String id, String filterFingerprint) {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static final String VERSION = "v1";
     private static final int MAX_ID_LENGTH = 36;
@@ -31,11 +35,23 @@ public record Cursor(Instant createdAt, String id, String filterFingerprint) {
                 return null;
             }
             String[] time = parts[1].split("\\.", -1);
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(time[0]), Integer.parseInt(time[1])), parts[2],
-                    parts[3]);
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(time[0]), Integer.parseInt(time[1]));
+            if (!storable(createdAt) || !PlainText.Validator.isPlain(parts[2], false)) {
+                return null;
+            }
+            return new Cursor(createdAt, parts[2], parts[3]);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether every database the gateway runs on can compare with this instant: PostgreSQL's timestamps end in
+     * the year 294276, and an instant past that failed the whole query (500), so instants a client sends are
+     * held to the years 1 to 9999.
+     */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
     }
 
     /** This cursor, if it was handed out for the same filter and order; a 400 on the cursor field if not. */

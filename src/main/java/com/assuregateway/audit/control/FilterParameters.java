@@ -178,10 +178,13 @@ public final class FilterParameters {
             return null;
         }
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            if (!Cursor.storable(instant)) {
+                errors.add(new FieldError(name, "must be between the years 1 and 9999"));
+                return null;
             }
-            return OffsetDateTime.parse(value).toInstant();
+            return instant;
         } catch (DateTimeException e) {
             errors.add(new FieldError(name, "must be an ISO-8601 instant such as 2026-07-01T00:00:00Z, or a day such as 2026-07-01"));
             return null;

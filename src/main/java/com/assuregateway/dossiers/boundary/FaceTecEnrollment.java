@@ -3,6 +3,7 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.platform.control.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public record FaceTecEnrollment(
         @NotBlank String faceScan,
         @NotBlank String auditTrailImage,
         @NotBlank String lowQualityAuditTrailImage,
-        @NotBlank @Size(max = 1000) String userAgent) {
+        @NotBlank @Size(max = 1000) @PlainText String userAgent) {
 
     /** Each part is capped while the request is still cheap to refuse: 413 naming every oversized field. */
     void refuseFieldsOver(int limit) {

@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import com.assuregateway.platform.control.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,5 +9,5 @@ import jakarta.validation.constraints.Size;
 /** A reviewer's verdict on an inconclusive process, and why. */
 public record ReviewRequest(
         @NotNull @Pattern(regexp = "approve|reject", message = "must be approve or reject") String outcome,
-        @NotBlank @Size(max = 1000) String reason) {
+        @NotBlank @Size(max = 1000) @PlainText(lineBreaks = true) String reason) {
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -19,4 +20,14 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Role.PORTAL, Role.REVIEWER, Role.AUDITOR, Role.ADMIN})
 public class GatewayApplication extends Application {
+
+    /**
+     * No generated WADL: {@code /application.wadl} and every {@code OPTIONS} answered anonymously with a
+     * machine-readable map of all resources, the sandbox's and internal ones included. The documented surface
+     * is the OpenAPI document; {@code OPTIONS} keeps Jersey's plain answer (an {@code Allow} header, no body).
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

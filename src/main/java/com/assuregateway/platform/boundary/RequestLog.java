@@ -1,6 +1,7 @@
 package com.assuregateway.platform.boundary;
 
 import com.assuregateway.audit.control.Correlation;
+import com.assuregateway.platform.control.LogSafe;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,9 +12,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
 
 /**
- * One log line per request: method, path, status, duration and correlation id. Never a header value or a
- * body: bodies carry biometric data, and paths carry only ids. The correlation id comes from
- * {@code X-Request-Id} or is made here, and is sent back in the same header.
+ * One log line per request: method, path, status, duration and correlation id. Never a header value, a
+ * query string or a body: bodies carry biometric data, query strings personal data (an audit filter's
+ * {@code externalReference}), and paths carry only ids. The path is logged as sent (still percent-encoded)
+ * and through {@link LogSafe}, so no client can break the line and forge another. The correlation id comes
+ * from {@code X-Request-Id} when it is a plain token (see {@link Correlation}), or is made here, and is sent
+ * back in the same header.
  */
 @Provider
 @PreMatching
@@ -37,8 +41,8 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
             response.getHeaders().putSingle(Correlation.HEADER, id);
         }
         long ms = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : -1;
-        LOG.info(() -> request.getMethod() + " /" + request.getUriInfo().getPath() + " " + response.getStatus()
-                + " " + ms + "ms requestId=" + id);
+        LOG.info(() -> LogSafe.of(request.getMethod()) + " " + LogSafe.of(request.getUriInfo().getRequestUri().getRawPath())
+                + " " + response.getStatus() + " " + ms + "ms requestId=" + LogSafe.of(id));
         Correlation.end();
     }
 }

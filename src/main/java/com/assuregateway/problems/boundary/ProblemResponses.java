@@ -40,8 +40,11 @@ public final class ProblemResponses {
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> status < 500 ? ProblemType.MALFORMED_BODY : ProblemType.INTERNAL;
+            case 431 -> ProblemType.HEADERS_TOO_LARGE;
+            case 503 -> ProblemType.UNAVAILABLE;
+            default -> status < 500 ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL;
         };
         String detail = switch (type) {
             case UNAUTHORIZED -> "A valid bearer token (signature, issuer, audience, expiry) is required";
@@ -50,7 +53,11 @@ public final class ProblemResponses {
             case METHOD_NOT_ALLOWED -> "This path does not accept that method";
             case NOT_ACCEPTABLE -> "No representation matches the Accept header";
             case UNSUPPORTED_MEDIA_TYPE -> "This path does not accept that Content-Type";
-            case MALFORMED_BODY -> "The request body or parameters cannot be read; send well-formed JSON of the documented shape";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than this path accepts";
+            case URI_TOO_LONG -> "The request's path or query is longer than any this API serves";
+            case HEADERS_TOO_LARGE -> "The request's headers are larger than the server accepts";
+            case UNAVAILABLE -> "The gateway cannot answer now; retry later";
+            case BAD_REQUEST -> "The request cannot be read: check its path, query, headers and body";
             default -> "The request could not be completed";
         };
         return of(type, detail, instance);

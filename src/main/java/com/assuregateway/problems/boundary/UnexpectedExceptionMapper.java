@@ -11,9 +11,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The last line: anything unforeseen becomes a 500 problem with an incident id that is also in the server
@@ -22,8 +19,6 @@ import java.util.logging.Logger;
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
-
-    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Context
     UriInfo uriInfo;
@@ -47,16 +42,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
             return mapper.toResponse(cause);
         }
-        String incident = UUID.randomUUID().toString();
-        // The exception's class and stack are logged, not its message chain: messages of libraries can quote
-        // request data, and request data may be biometric.
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident + " at /" + uriInfo.getPath()
-                + ": " + cause.getClass().getName(), withoutMessages(cause));
-        return ProblemResponses.of(ProblemType.INTERNAL,
-                "The gateway failed unexpectedly; quote incident " + incident + " to the operators",
-                "/" + uriInfo.getPath());
+        String incident = Incidents.record(cause, "/" + uriInfo.getPath());
+        return ProblemResponses.of(ProblemType.INTERNAL, Incidents.detail(incident), "/" + uriInfo.getPath());
     }
-
 
     private static Throwable unwrap(Throwable exception) {
         Throwable current = exception;
@@ -64,14 +52,5 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static Throwable withoutMessages(Throwable exception) {
-        Throwable copy = new Throwable(exception.getClass().getName());
-        copy.setStackTrace(exception.getStackTrace());
-        if (exception.getCause() != null && exception.getCause() != exception) {
-            copy.initCause(withoutMessages(exception.getCause()));
-        }
-        return copy;
     }
 }

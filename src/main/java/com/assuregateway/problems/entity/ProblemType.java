@@ -7,6 +7,7 @@ package com.assuregateway.problems.entity;
 public enum ProblemType {
     VALIDATION("validation", 400, "The request is not valid"),
     MALFORMED_BODY("malformed-body", 400, "The request body cannot be read"),
+    BAD_REQUEST("bad-request", 400, "The request cannot be read"),
     UNAUTHORIZED("unauthorized", 401, "Authentication required"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
     NOT_FOUND("not-found", 404, "Not found"),
@@ -22,6 +23,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNSUPPORTED_IMAGE("unsupported-image", 415, "The image is not a JPEG or PNG"),
+    URI_TOO_LONG("uri-too-long", 414, "The request URI is too long"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "The request headers are too large"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests of this kind are running"),
     UPSTREAM_REJECTED("upstream-rejected", 502, "Assure rejected the request"),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "Assure is unavailable"),
@@ -29,6 +32,7 @@ public enum ProblemType {
     FULL_RESULT_NOT_READY("full-result-not-ready", 503, "The full result is not ready yet"),
     QUERY_TIMEOUT("query-timeout", 503, "The query took too long"),
     CONFIGURATION("configuration", 503, "The gateway is not configured for this"),
+    UNAVAILABLE("unavailable", 503, "The gateway cannot answer now"),
     INTERNAL("internal", 500, "Internal error");
 
     private static final String PREFIX = "urn:assure-gateway:problem:";

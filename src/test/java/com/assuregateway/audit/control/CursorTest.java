@@ -46,4 +46,17 @@ class CursorTest {
     private static String encode(String plain) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes());
     }
+
+    @Test
+    void aForgedCursorBeyondTheDatabasesYearsOrWithControlCharactersIsNotACursor() {
+        String fingerprint = NEWEST_FIRST.fingerprint();
+        Instant year300000 = Instant.parse("+300000-01-01T00:00:00Z");
+        Instant year5000BC = Instant.parse("-5000-01-01T00:00:00Z");
+        assertThat(Cursor.parse(new Cursor(year300000, "id", fingerprint).encode())).isNull();
+        assertThat(Cursor.parse(new Cursor(year5000BC, "id", fingerprint).encode())).isNull();
+        assertThat(Cursor.parse(new Cursor(Instant.parse("2026-07-01T00:00:00Z"), "a\u0000b", fingerprint).encode()))
+                .isNull();
+        assertThat(Cursor.parse(new Cursor(Instant.parse("9999-12-31T23:59:59Z"), "id", fingerprint).encode()))
+                .isNotNull();
+    }
 }

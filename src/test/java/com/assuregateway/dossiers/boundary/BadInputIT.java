@@ -6,6 +6,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.ServerLog;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
@@ -168,6 +169,133 @@ class BadInputIT extends GatewayTest {
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         assertProblem(api.get(Portal.process(dossierId, processId) + "/full-result"), 409, "wrong-state");
+    }
+
+    @Test
+    void nulAndControlCharactersInTextFieldsAre400AndStoreNothing() {
+        long before = count("dossier");
+        for (String reference : new String[]{"a\\u0000b", "customer-42\\r\\nforged", "a\\u001b[31mb", "a\\ud800"}) {
+            Answer answer = api.post("api/v1/dossiers", "{\"externalReference\": \"" + reference + "\"}");
+            assertProblem(answer, 400, "validation");
+            assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                    .isEqualTo("externalReference");
+        }
+        assertThat(count("dossier")).isEqualTo(before);
+
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0x21));
+        Answer verification = api.post(Portal.process(dossierId, processId) + "/verification",
+                "{\"facetecEnrollment\":{\"faceScan\":\"AAAA\",\"auditTrailImage\":\"AAAA\","
+                        + "\"lowQualityAuditTrailImage\":\"AAAA\",\"userAgent\":\"ua\\u0000\"}}");
+        assertProblem(verification, 400, "validation");
+        assertThat(TestDatabase.events(processId)).noneMatch(e -> e.contains("startVerification"));
+        Answer copy = api.putJson(Portal.process(dossierId, processId) + "/selfie",
+                "{\"fromProcessId\":\"x\\u0000\",\"depiction\":\"front\"}");
+        assertProblem(copy, 400, "validation");
+    }
+
+    @Test
+    void controlCharactersInQueryParametersOrPathsAre400() {
+        Answer query = api.get("api/v1/audit/processes?externalReference=a%00b&tenant=" + TENANT);
+        assertProblem(query, 400, "validation");
+        assertThat(query.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("externalReference");
+        assertProblem(api.get("api/v1/audit/processes.csv?externalReference=a%0d%0ab"), 400, "validation");
+        assertProblem(api.get("api/v1/dossiers/a%01b"), 400, "bad-request");
+        assertProblem(api.get("api/v1/dossiers/a%E2%80%A8b/processes"), 400, "bad-request");
+    }
+
+    @Test
+    void instantsOutsideTheDatabasesYearsAre400() {
+        for (String parameter : new String[]{"createdFrom=%2B300000-01-01T00:00:00Z", "createdTo=-5000-01-01T00:00:00Z",
+                "updatedFrom=%2B10000-01-01T00:00:00Z", "updatedTo=0000-12-31T23:59:59Z"}) {
+            for (String path : new String[]{"api/v1/audit/processes", "api/v1/audit/stats", "api/v1/audit/processes.ndjson"}) {
+                Answer answer = api.get(path + "?" + parameter);
+                assertProblem(answer, 400, "validation");
+                assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
+                        .isEqualTo(parameter.substring(0, parameter.indexOf('=')));
+            }
+        }
+        assertThat(api.get("api/v1/audit/processes?createdFrom=0001-01-01&createdTo=9999-12-31T23:59:59Z").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aQueryParameterThatIsNotANumberIs400NotAMissingResource() {
+        Api reviewer = new Api(base).as(Tokens.of(java.util.List.of("reviewer"), TENANT));
+        for (String limit : new String[]{"abc", "1e3", "99999999999", "0", "501"}) {
+            Answer answer = reviewer.get("api/v1/reviews?limit=" + limit);
+            assertProblem(answer, 400, "validation");
+            assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("limit");
+        }
+        assertThat(reviewer.get("api/v1/reviews?limit=500").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownCharsetIs415OnEveryEndpoint() {
+        long before = count("dossier");
+        byte[] body = "{\"externalReference\": \"charset-1\"}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(api.post("api/v1/dossiers", "application/json; charset=x-unknown", body), 415,
+                "unsupported-media-type");
+        assertProblem(api.post("api/v1/assure-events", "application/json; charset=x-unknown",
+                "{\"processId\":\"p\"}".getBytes(StandardCharsets.UTF_8)), 415, "unsupported-media-type");
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png; charset=\"no such\"",
+                Portal.png(0x22)), 415, "unsupported-media-type");
+        assertThat(count("dossier")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anUnreadableContentTypeIsAProblemFromTheContainer() {
+        Answer answer = api.put("api/v1/dossiers", ";;;/", "{}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(answer, 400, "bad-request");
+    }
+
+    @Test
+    void aPathLongerThanAnyResourceIs414BeforeItReachesTheDatabase() {
+        String longId = "d".repeat(500);
+        assertProblem(api.get("api/v1/dossiers/" + longId), 414, "uri-too-long");
+        Answer idempotent = api.postWithHeader("api/v1/dossiers/" + longId + "/processes", "{\"provider\":\"facetec\"}",
+                "Idempotency-Key", "long-path-" + UUID.randomUUID());
+        assertProblem(idempotent, 414, "uri-too-long");
+    }
+
+    @Test
+    void noGeneratedWadlForAnybody() {
+        Api anonymous = new Api(base);
+        assertProblem(anonymous.get("application.wadl"), 404, "not-found");
+        Answer options = anonymous.options("api/v1/dossiers");
+        assertThat(options.status()).isEqualTo(204);
+        assertThat(options.header("Allow")).contains("POST");
+        assertThat(options.body()).isEmpty();
+        Answer sandboxOptions = anonymous.options("sandbox/assure/dossiers");
+        assertThat(sandboxOptions.text()).doesNotContainIgnoringCase("wadl").doesNotContain("<resource");
+    }
+
+    @Test
+    void aClientCannotForgeServerLogLines() throws Exception {
+        String marker = "FORGED-" + UUID.randomUUID();
+        Answer path = api.get("api/v1/dossiers/x%0D%0A" + marker + "%E2%80%A8" + marker);
+        assertProblem(path, 400, "bad-request");
+        String raw = rawRequest("GET /api/v1/dossiers/" + UUID.randomUUID() + "?externalReference=" + marker
+                + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.portal(TENANT)
+                + "\r\nX-Request-Id: ok\t" + marker + "\r\nConnection: close\r\n\r\n");
+        assertThat(raw).startsWith("HTTP/1.1 404").doesNotContain(marker);
+
+        String log = ServerLog.containing("x%0D%0A" + marker);
+        assertThat(log).doesNotContain("\n" + marker, "\r" + marker, "\u2028" + marker, "\t" + marker,
+                "externalReference=" + marker);
+    }
+
+    /** Bytes an HTTP client library would not send (a tab inside an id), over a plain socket. */
+    private String rawRequest(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static void assertProblem(Answer answer, int status, String type) {

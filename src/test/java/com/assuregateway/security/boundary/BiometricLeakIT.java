@@ -6,14 +6,13 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.ServerLog;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ class BiometricLeakIT extends GatewayTest {
         String dump = TestDatabase.dump();
         // the dump is of the right database: it holds the fingerprints the gateway keeps instead
         assertThat(dump).contains(sha256(faceScan64.getBytes(StandardCharsets.UTF_8)), sha256(selfie));
-        String log = serverLog();
+        String log = ServerLog.text();
         assertThat(log).contains("Database schema at version");
 
         for (Map.Entry<String, byte[]> item : evidence.entrySet()) {
@@ -75,19 +74,6 @@ class BiometricLeakIT extends GatewayTest {
                 assertThat(log).as(item.getKey() + " in the server log").doesNotContain(needle);
             }
         }
-    }
-
-    /** Every file of this run's server log (Payara numbers them: payara-h2.log.0, ...). */
-    private static String serverLog() throws IOException {
-        Path log = Path.of(System.getProperty("test.server.log"));
-        StringBuilder text = new StringBuilder();
-        try (var files = Files.list(log.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(log.getFileName().toString()))
-                    .toList()) {
-                text.append(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-        }
-        return text.toString();
     }
 
     /** Base64 (whole and a stretch from the middle) and the raw bytes, as text in ISO-8859-1. */
