@@ -10,3 +10,8 @@ ALTER TABLE verification_process ADD COLUMN event_check_at TIMESTAMP WITH TIME Z
 -- migration were of the base64 text: they stay as they are and no longer match new ones.
 DROP INDEX uq_process_face_scan;
 CREATE UNIQUE INDEX uq_process_tenant_face_scan ON verification_process (tenant, face_scan_sha256);
+
+-- Point 5: a stored idempotent answer keeps no session secret in the clear. The parts an answer marks as
+-- secret (the FaceTec session of a new process) stand as null in body and are kept here, sealed with the
+-- archive key (AES-256-GCM, bound to the tenant and the Idempotency-Key), so a replay still returns them.
+ALTER TABLE idempotency_record ADD COLUMN sealed_parts VARCHAR(100000);

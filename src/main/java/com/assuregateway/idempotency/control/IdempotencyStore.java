@@ -73,10 +73,11 @@ public class IdempotencyStore {
         return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
     }
 
-    public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body) {
+    public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body,
+                         String sealedParts) {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
         if (record != null) {
-            record.complete(status, contentType, location, body);
+            record.complete(status, contentType, location, body, sealedParts);
         }
     }
 

@@ -32,6 +32,14 @@ public class IdempotencyRecord {
             this.key = key;
         }
 
+        public String tenant() {
+            return tenant;
+        }
+
+        public String key() {
+            return key;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Key that && tenant.equals(that.tenant) && key.equals(that.key);
@@ -61,6 +69,10 @@ public class IdempotencyRecord {
 
     private String body;
 
+    /** The answer's secret parts, sealed (AnswerSeal); in body they stand as null. */
+    @Column(name = "sealed_parts")
+    private String sealedParts;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -80,11 +92,12 @@ public class IdempotencyRecord {
         this.createdAt = Instant.now();
     }
 
-    public void complete(int status, String contentType, String location, String body) {
+    public void complete(int status, String contentType, String location, String body, String sealedParts) {
         this.status = status;
         this.contentType = contentType;
         this.location = location;
         this.body = body;
+        this.sealedParts = sealedParts;
         this.completedAt = Instant.now();
     }
 
@@ -105,5 +118,8 @@ public class IdempotencyRecord {
     public String contentType() { return contentType; }
     public String location() { return location; }
     public String body() { return body; }
+    public String sealedParts() { return sealedParts; }
+    public String tenant() { return id.tenant(); }
+    public String key() { return id.key(); }
     public Instant createdAt() { return createdAt; }
 }
