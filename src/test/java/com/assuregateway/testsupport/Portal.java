@@ -65,9 +65,14 @@ public final class Portal {
 
     /** A FaceTec enrollment; the faceScan is random so that every one has its own fingerprint. */
     public static String enrollment(String sandboxOutcome) {
+        return enrollment(sandboxOutcome, faceScan());
+    }
+
+    /** A FaceTec enrollment with this faceScan text, as the portal's app would send it. */
+    public static String enrollment(String sandboxOutcome, String faceScan) {
         return Json.createObjectBuilder()
                 .add("facetecEnrollment", Json.createObjectBuilder()
-                        .add("faceScan", faceScan())
+                        .add("faceScan", faceScan)
                         .add("auditTrailImage", Base64.getEncoder().encodeToString(png(0x20)))
                         .add("lowQualityAuditTrailImage", Base64.getEncoder().encodeToString(png(0x10)))
                         .add("userAgent", "facetec|sdk|web|com.example.portal|it|sandbox:" + sandboxOutcome))

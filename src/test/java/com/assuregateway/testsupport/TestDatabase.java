@@ -75,6 +75,20 @@ public final class TestDatabase {
         }
     }
 
+    /** A change behind the gateway's back, as an attacker with write access to the database would make it. */
+    public static int update(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(url(), System.getProperty("test.db.user"),
+                System.getProperty("test.db.password"));
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public static Map<String, Object> single(String sql, Object... parameters) {
         List<Map<String, Object>> rows = query(sql, parameters);
         if (rows.size() != 1) {

@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import com.assuregateway.dossiers.boundary.FaceTecFlow.EventEffect;
 import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
@@ -10,81 +11,85 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signicat's process-complete events (webhook). Authenticated by the shared secret (header named by
- * {@code gateway.events.secret-header}), not by a portal token. The payload schema is not public, so an
- * event is only a hint: every {@code processId} found in it is followed up at once by asking Assure; the
- * event's own content never sets a status.
+ * Signicat's process-complete events (webhook). Authenticated by {@link AssureEventsGuard} (the secret of the
+ * webhook, as a header or an HMAC of the body), not by a portal token, before the body is read. The payload
+ * schema is not public, so an event is only a hint: every {@code processId} found in it (at most
+ * {@code gateway.events.max-process-ids}) is followed up soon by asking Assure, within the flood rule of
+ * {@link com.assuregateway.dossiers.control.FollowUpPolicy#eventLook}; the event's own content never sets a
+ * status.
  */
 @RequestScoped
 @Path("api/v1/assure-events")
+@AssureEventSender
 public class AssureEventsResource {
 
     @Inject
     FaceTecFlow flow;
 
     @Inject
-    @ConfigProperty(name = "gateway.events.secret")
-    Optional<String> secret;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.secret-header", defaultValue = "X-Assure-Event-Secret")
-    String secretHeader;
-
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.HttpHeaders headers;
+    @ConfigProperty(name = "gateway.events.max-process-ids", defaultValue = "100")
+    int maxProcessIds;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response event(String body) {
-        if (secret.isPresent() && !matches(headers.getHeaderString(secretHeader), secret.get())) {
-            return ProblemResponses.of(ProblemType.UNAUTHORIZED, "The event's shared secret is missing or wrong",
-                    "/api/v1/assure-events");
-        }
+    public Response event(byte[] body) {
         JsonValue event;
         try {
-            event = Jsonp.PROVIDER.createReader(new StringReader(body)).readValue();
+            event = Jsonp.PROVIDER.createReader(new ByteArrayInputStream(body)).readValue();
         } catch (RuntimeException notJson) {
-            return ProblemResponses.of(ProblemType.MALFORMED_BODY, "The event is not JSON", "/api/v1/assure-events");
+            return ProblemResponses.of(ProblemType.MALFORMED_BODY, "The event is not JSON", AssureEventsGuard.PATH);
         }
-        Set<String> processIds = new LinkedHashSet<>();
-        collectProcessIds(event, processIds);
-        long known = processIds.stream().filter(flow::assureEvent).count();
+        Set<String> processIds = processIds(event, maxProcessIds + 1);
+        if (processIds.size() > maxProcessIds) {
+            // one event names one process; hundreds are no event but a way to make the gateway call Assure
+            return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, "An event names at most " + maxProcessIds
+                    + " process ids", AssureEventsGuard.PATH);
+        }
+        Map<EventEffect, Integer> effects = new EnumMap<>(EventEffect.class);
+        processIds.forEach(id -> effects.merge(flow.assureEvent(id), 1, Integer::sum));
         return Response.accepted(Jsonp.PROVIDER.createObjectBuilder()
                 .add("processIdsFound", processIds.size())
-                .add("followUpsScheduled", known)
+                .add("followUpsScheduled", effects.getOrDefault(EventEffect.SCHEDULED, 0))
+                .add("followUpsCoalesced", effects.getOrDefault(EventEffect.COALESCED, 0))
                 .build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static void collectProcessIds(JsonValue value, Set<String> found) {
-        if (value instanceof JsonObject object) {
-            object.forEach((key, child) -> {
-                if ("processId".equals(key) && child instanceof JsonString id && !id.getString().isBlank()) {
-                    found.add(id.getString());
-                } else {
-                    collectProcessIds(child, found);
-                }
-            });
-        } else if (value instanceof JsonArray array) {
-            array.forEach(child -> collectProcessIds(child, found));
+    /**
+     * The distinct non-blank {@code processId} strings anywhere in the event, up to limit. Walked with a
+     * stack of its own: the nesting of a body is the sender's choice, the depth of this thread's stack is not.
+     */
+    static Set<String> processIds(JsonValue event, int limit) {
+        Set<String> found = new LinkedHashSet<>();
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(event);
+        while (!pending.isEmpty() && found.size() < limit) {
+            JsonValue value = pending.pop();
+            if (value instanceof JsonObject object) {
+                object.forEach((key, child) -> {
+                    if ("processId".equals(key) && child instanceof JsonString id && !id.getString().isBlank()) {
+                        found.add(id.getString());
+                    } else {
+                        pending.push(child);
+                    }
+                });
+            } else if (value instanceof JsonArray array) {
+                array.forEach(pending::push);
+            }
         }
-    }
-
-    private static boolean matches(String given, String expected) {
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return found;
     }
 }

@@ -13,6 +13,7 @@ import com.assuregateway.assure.entity.DossierLookup;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
 import com.assuregateway.dossiers.control.CreationClaim;
+import com.assuregateway.dossiers.control.FaceScanFingerprint;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
 import com.assuregateway.dossiers.control.FullResults;
@@ -139,12 +140,14 @@ public class FaceTecFlow {
 
     public VerificationAccepted startVerification(TenantScope scope, String dossierId, String processId,
                                                   VerificationRequest request) {
+        FaceTecEnrollment enrollment = request.facetecEnrollment();
+        // a faceScan that is not strict base64 is refused before any record is read or written
+        byte[] faceScan = FaceScanFingerprint.decodeStrict(enrollment.faceScan());
         ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
         VerificationProcess process = target.process();
         Dossier dossier = target.dossier();
-        FaceTecEnrollment enrollment = request.facetecEnrollment();
         String depiction = request.depictionOrDefault();
-        records.beginVerification(processId, depiction, Fingerprint.sha256(enrollment.faceScan()));
+        records.beginVerification(processId, depiction, FaceScanFingerprint.of(dossier.tenant(), faceScan));
         AssureBodies.Body verifyRequest = AssureBodies.verifyRequest(enrollment.faceScan(), enrollment.auditTrailImage(),
                 enrollment.lowQualityAuditTrailImage(), enrollment.userAgent(), depiction);
         String status;
@@ -244,11 +247,17 @@ public class FaceTecFlow {
         }
     }
 
+    /** What an event from Assure did for one of the process ids it named. */
+    public enum EventEffect { UNKNOWN_PROCESS, SCHEDULED, COALESCED }
+
     /** Marks a process for a prompt look after Assure said something happened to it; the event's content is not trusted. */
-    public boolean assureEvent(String assureProcessId) {
+    public EventEffect assureEvent(String assureProcessId) {
         Optional<VerificationProcess> process = records.processByAssureId(assureProcessId);
-        process.ifPresent(p -> records.checkSoon(p.id(), "event from Assure"));
-        return process.isPresent();
+        if (process.isEmpty()) {
+            return EventEffect.UNKNOWN_PROCESS;
+        }
+        return records.eventArrived(process.get().id(), "event from Assure") ? EventEffect.SCHEDULED
+                : EventEffect.COALESCED;
     }
 
     public ProcessView review(TenantScope scope, String dossierId, String processId, ReviewRequest request,

@@ -336,7 +336,7 @@ public class FlowRecords {
             throw new GatewayProblem(ProblemType.PHOTO_MISSING, "Process " + processId + " has no " + imageDepiction
                     + " photo to compare with; PUT one to .../processes/" + processId + "/selfie first");
         }
-        if (faceScanUsed(faceScanSha256)) {
+        if (faceScanUsed(process.tenant(), faceScanSha256)) {
             throw replayed();
         }
         process.verificationStarted(imageDepiction, faceScanSha256);
@@ -493,16 +493,29 @@ public class FlowRecords {
         return true;
     }
 
-    /** Brings the next look forward to now, e.g. on an event from Assure. */
-    public void checkSoon(String processId, String why) {
+    /**
+     * An event from Assure about this process: the next look comes now, unless an event already brought one
+     * within the current backoff step (the flood rule, {@link FollowUpPolicy#eventLook}). The row lock makes
+     * the rule hold across instances. Nothing is scheduled for a process with nothing left to follow up, or
+     * of an erased dossier.
+     *
+     * @return whether a look was brought forward (false: coalesced or nothing to do)
+     */
+    public boolean eventArrived(String processId, String why) {
         VerificationProcess process = locked(processId);
-        if (stoppedByErasure(process)) {
-            return;
+        if (process == null || stoppedByErasure(process)
+                || process.nextCheckAt() == null && process.status().isFinal()) {
+            return false;
         }
-        if (process.nextCheckAt() != null || !process.status().isFinal()) {
-            process.scheduleCheck(Instant.now());
-            audit.stateChanged(Subject.process(process.dossierId(), processId), "followup.requested", "scheduled", why);
+        Instant now = Instant.now();
+        Optional<Instant> next = FollowUpPolicy.eventLook(process.nextCheckAt(), process.eventCheckAt(),
+                policy.eventStep(process), now);
+        if (next.isEmpty()) {
+            return false;
         }
+        process.lookAfterEvent(next.get(), now);
+        audit.stateChanged(Subject.process(process.dossierId(), processId), "followup.requested", "scheduled", why);
+        return true;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -625,8 +638,10 @@ public class FlowRecords {
         }
     }
 
-    private boolean faceScanUsed(String faceScanSha256) {
+    /** Within the tenant only: the fingerprints are keyed by it, and another tenant's captures are not ours to see. */
+    private boolean faceScanUsed(String tenant, String faceScanSha256) {
         return !em.createNamedQuery(VerificationProcess.BY_FACE_SCAN, String.class)
+                .setParameter("tenant", tenant)
                 .setParameter("sha256", faceScanSha256)
                 .setMaxResults(1)
                 .getResultList().isEmpty();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,16 +42,47 @@ public class FollowUpPolicy {
     @ConfigProperty(name = "gateway.archive.give-up-after-hours", defaultValue = "24")
     long archiveGiveUpHours;
 
+    @Inject
+    @ConfigProperty(name = "gateway.events.min-interval-seconds", defaultValue = "10")
+    long eventMinIntervalSeconds;
+
     public Instant firstCheck() {
         return Instant.now().plusSeconds(initialDelaySeconds);
     }
 
     /** The next look after one that found nothing new (or failed): doubling, capped, with ±20% jitter. */
     public Instant nextCheck(VerificationProcess process) {
-        long base = initialDelaySeconds * (1L << Math.min(process.checkAttempts(), 20));
-        long capped = Math.min(Math.max(base, 1), maxDelaySeconds);
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Instant.now().plusMillis((long) (capped * 1000 * jitter));
+        return Instant.now().plusMillis((long) (backoffSeconds(process.checkAttempts()) * 1000 * jitter));
+    }
+
+    private long backoffSeconds(int attempts) {
+        long base = initialDelaySeconds * (1L << Math.min(attempts, 20));
+        return Math.min(Math.max(base, 1), maxDelaySeconds);
+    }
+
+    /**
+     * How long after one event-brought look the next event may bring another: the process's current backoff
+     * step, at least {@code gateway.events.min-interval-seconds}.
+     */
+    public Duration eventStep(VerificationProcess process) {
+        return Duration.ofSeconds(Math.max(eventMinIntervalSeconds, backoffSeconds(process.checkAttempts())));
+    }
+
+    /**
+     * The flood rule: what an event from Assure does to a process's next look. An event is a hint that
+     * something changed, so it may bring the look forward to now; but at most once per step after the last
+     * look it brought, otherwise whoever can send events (or a retry storm at Signicat) would make the
+     * follow-up ask Assure about one process on every round and defeat the backoff. Within the step the
+     * event changes nothing: the look the backoff planned still comes, at most one step late.
+     *
+     * @return the new next look, or empty when the event is coalesced with the previous one
+     */
+    public static Optional<Instant> eventLook(Instant nextCheckAt, Instant lastEventLook, Duration step, Instant now) {
+        if (lastEventLook != null && now.isBefore(lastEventLook.plus(step))) {
+            return Optional.empty();
+        }
+        return Optional.of(nextCheckAt != null && nextCheckAt.isBefore(now) ? nextCheckAt : now);
     }
 
     /** A final process needs its archive, unless archiving is off or there is no full result to keep. */

@@ -27,7 +27,7 @@ import java.util.List;
 @NamedQuery(name = VerificationProcess.OF_DOSSIER,
         query = "SELECT p FROM VerificationProcess p WHERE p.dossierId = :dossierId ORDER BY p.createdAt, p.id")
 @NamedQuery(name = VerificationProcess.BY_FACE_SCAN,
-        query = "SELECT p.id FROM VerificationProcess p WHERE p.faceScanSha256 = :sha256")
+        query = "SELECT p.id FROM VerificationProcess p WHERE p.tenant = :tenant AND p.faceScanSha256 = :sha256")
 @NamedQuery(name = VerificationProcess.DUE_FOR_FOLLOW_UP,
         query = "SELECT p.id FROM VerificationProcess p WHERE p.nextCheckAt <= :now"
                 + " AND (p.leaseUntil IS NULL OR p.leaseUntil < :now) ORDER BY p.nextCheckAt")
@@ -181,6 +181,10 @@ public class VerificationProcess {
 
     @Column(name = "check_attempts", nullable = false)
     private int checkAttempts;
+
+    /** When an Assure event last brought the next look forward (the flood rule, FollowUpPolicy#eventLook). */
+    @Column(name = "event_check_at")
+    private Instant eventCheckAt;
 
     @Column(name = "lease_owner", insertable = false, updatable = false)
     private String leaseOwner;
@@ -345,6 +349,12 @@ public class VerificationProcess {
         this.checkAttempts = when == null ? 0 : checkAttempts + 1;
     }
 
+    /** An event's look: not a look that found nothing, so the backoff's count stays where it is. */
+    public void lookAfterEvent(Instant when, Instant eventAt) {
+        this.nextCheckAt = when;
+        this.eventCheckAt = eventAt;
+    }
+
     public void review(String outcome, String reason, String reviewer) {
         this.reviewOutcome = outcome;
         this.reviewReason = reason;
@@ -417,6 +427,7 @@ public class VerificationProcess {
     public Instant decidedAt() { return decidedAt; }
     public Instant nextCheckAt() { return nextCheckAt; }
     public int checkAttempts() { return checkAttempts; }
+    public Instant eventCheckAt() { return eventCheckAt; }
     public String reviewOutcome() { return reviewOutcome; }
     public String reviewReason() { return reviewReason; }
     public String reviewedBy() { return reviewedBy; }

@@ -1,9 +1,11 @@
 package com.assuregateway.idempotency.boundary;
 
 import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.idempotency.control.AnswerSeal;
 import com.assuregateway.idempotency.control.IdempotencyStore;
 import com.assuregateway.idempotency.control.IdempotencyStore.Claim;
 import com.assuregateway.idempotency.entity.IdempotencyRecord;
+import com.assuregateway.idempotency.entity.SecretParts;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.ProblemType;
@@ -24,7 +26,10 @@ import jakarta.ws.rs.core.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +47,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final Pattern DOSSIER = Pattern.compile("/api/v1/dossiers/([^/?#]{1,36})(?:[/?#]|$)");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
+
     @Inject
     IdempotencyStore store;
+
+    @Inject
+    AnswerSeal seal;
 
     @Inject
     Caller caller;
@@ -73,7 +83,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (claim instanceof Claim.Proceed) {
             request.setProperty(CLAIMED, id);
         } else if (claim instanceof Claim.Replay replay) {
-            request.abortWith(replay(replay.first()));
+            request.abortWith(replay(replay.first(), path));
         } else if (claim instanceof Claim.Mismatch) {
             request.abortWith(ProblemResponses.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used with another request; use a new key for a new request", "/" + path));
@@ -96,8 +106,23 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         String locationText = location == null ? null : location.toString();
+        String body = serialized(response.getEntity());
+        String sealed = null;
+        if (body != null && response.getEntity() instanceof SecretParts secret) {
+            try {
+                AnswerSeal.Split split = seal.split(body, secret.secretMembers(), id.tenant(), id.key());
+                body = split.clearBody();
+                sealed = split.sealedParts();
+            } catch (RuntimeException cannotSeal) {
+                // no answer is kept rather than a secret in the clear: a retry then runs as a new request
+                LOG.log(Level.WARNING, "An idempotent answer with secret parts could not be sealed ({0}); it is "
+                        + "not kept", cannotSeal.getClass().getName());
+                store.release(id);
+                return;
+            }
+        }
         store.complete(id, response.getStatus(), response.getMediaType() == null ? null : response.getMediaType().toString(),
-                locationText, serialized(response.getEntity()), dossierOf(request.getUriInfo().getPath(), locationText));
+                locationText, body, sealed, dossierOf(request.getUriInfo().getPath(), locationText));
     }
 
     /**
@@ -131,10 +156,21 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
     }
 
-    private static Response replay(IdempotencyRecord first) {
+    private Response replay(IdempotencyRecord first, String path) {
+        String body = first.body();
+        if (body != null && first.sealedParts() != null) {
+            try {
+                body = seal.join(body, first.sealedParts(), first.tenant(), first.key());
+            } catch (GeneralSecurityException | RuntimeException cannotOpen) {
+                // the archive key it was sealed with is gone: the first answer cannot be given again, and a
+                // second process must not be made for the same key
+                return ProblemResponses.of(ProblemType.CONFIGURATION, "The first answer to this Idempotency-Key "
+                        + "was sealed with an archive key that is no longer configured", "/" + path);
+            }
+        }
         Response.ResponseBuilder answer = Response.status(first.status()).header("Idempotent-Replayed", "true");
-        if (first.body() != null) {
-            answer.entity(first.body()).type(first.contentType());
+        if (body != null) {
+            answer.entity(body).type(first.contentType());
         }
         if (first.location() != null) {
             answer.header(HttpHeaders.LOCATION, first.location());

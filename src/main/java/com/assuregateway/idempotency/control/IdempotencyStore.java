@@ -79,7 +79,7 @@ public class IdempotencyStore {
      * while its dossier was being erased leaves no record behind, whichever commits first.
      */
     public void complete(IdempotencyRecord.Key key, int status, String contentType, String location, String body,
-                         String dossierId) {
+                         String sealedParts, String dossierId) {
         IdempotencyRecord record = em.find(IdempotencyRecord.class, key);
         if (record == null) {
             return;
@@ -89,7 +89,7 @@ public class IdempotencyStore {
             em.remove(record);
             return;
         }
-        record.complete(status, contentType, location, body, dossierId);
+        record.complete(status, contentType, location, body, sealedParts, dossierId);
     }
 
     /** Deletes every record about the dossier, within the erasure's transaction. */

@@ -32,6 +32,14 @@ public class IdempotencyRecord {
             this.key = key;
         }
 
+        public String tenant() {
+            return tenant;
+        }
+
+        public String key() {
+            return key;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Key that && tenant.equals(that.tenant) && key.equals(that.key);
@@ -65,6 +73,10 @@ public class IdempotencyRecord {
     @Column(name = "dossier_id")
     private String dossierId;
 
+    /** The answer's secret parts, sealed (AnswerSeal); in body they stand as null. */
+    @Column(name = "sealed_parts")
+    private String sealedParts;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,7 +97,8 @@ public class IdempotencyRecord {
         this.createdAt = Instant.now();
     }
 
-    public void complete(int status, String contentType, String location, String body, String dossierId) {
+    public void complete(int status, String contentType, String location, String body, String sealedParts,
+                         String dossierId) {
         if (dossierId != null) {
             this.dossierId = dossierId;
         }
@@ -93,6 +106,7 @@ public class IdempotencyRecord {
         this.contentType = contentType;
         this.location = location;
         this.body = body;
+        this.sealedParts = sealedParts;
         this.completedAt = Instant.now();
     }
 
@@ -114,6 +128,9 @@ public class IdempotencyRecord {
     public String contentType() { return contentType; }
     public String location() { return location; }
     public String body() { return body; }
+    public String sealedParts() { return sealedParts; }
+    public String tenant() { return id.tenant(); }
+    public String key() { return id.key(); }
     public Instant createdAt() { return createdAt; }
     public String dossierId() { return dossierId; }
 }

@@ -2,6 +2,7 @@ package com.assuregateway.security.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assuregateway.dossiers.control.FaceScanFingerprint;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
@@ -64,7 +65,7 @@ class BiometricLeakIT extends GatewayTest {
 
         String dump = TestDatabase.dump();
         // the dump is of the right database: it holds the fingerprints the gateway keeps instead
-        assertThat(dump).contains(sha256(faceScan64.getBytes(StandardCharsets.UTF_8)), sha256(selfie));
+        assertThat(dump).contains(FaceScanFingerprint.of("leak-tenant", faceScan), sha256(selfie));
         String log = ServerLog.text();
         assertThat(log).contains("Database schema at version");
 

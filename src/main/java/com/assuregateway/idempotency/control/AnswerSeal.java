@@ -1,0 +1,80 @@
+package com.assuregateway.idempotency.control;
+
+import com.assuregateway.archive.control.ArchiveCipher;
+import com.assuregateway.archive.control.ArchiveKeys;
+import com.assuregateway.platform.control.Jsonp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Keeps the secret members of a stored answer out of the database's clear text. Assure hands out a FaceTec
+ * session only in its answer to the creation of a process (no later call returns it again, and a new one
+ * would be a new process), so a replay can only be correct if the session is kept; it is kept sealed with
+ * the archive key (AES-256-GCM, the key outside the database), with the tenant and the Idempotency-Key as
+ * associated data so a sealed part moved to another record does not open. The body keeps a null in place
+ * of each secret member, so the replay has the first answer's shape and order.
+ */
+@ApplicationScoped
+public class AnswerSeal {
+
+    @Inject
+    ArchiveKeys keys;
+
+    /** The body with the secret members nulled, and the members sealed ({@code keyId:iv:ciphertext}). */
+    public Split split(String body, List<String> secretMembers, String tenant, String idempotencyKey) {
+        JsonObject answer = Jsonp.PROVIDER.createReader(new StringReader(body)).readObject();
+        JsonObjectBuilder clear = Jsonp.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder secret = Jsonp.PROVIDER.createObjectBuilder();
+        answer.forEach((name, value) -> {
+            if (secretMembers.contains(name)) {
+                clear.add(name, JsonValue.NULL);
+                secret.add(name, value);
+            } else {
+                clear.add(name, value);
+            }
+        });
+        String keyId = keys.activeKeyId();
+        try {
+            ArchiveCipher.Sealed sealed = ArchiveCipher.seal(keys.key(keyId), context(tenant, idempotencyKey),
+                    secret.build().toString().getBytes(StandardCharsets.UTF_8));
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new Split(clear.build().toString(),
+                    keyId + ":" + b64.encodeToString(sealed.iv()) + ":" + b64.encodeToString(sealed.ciphertext()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM sealing failed", e);
+        }
+    }
+
+    /** The first answer as it was sent: the sealed members back in their places. */
+    public String join(String body, String sealedParts, String tenant, String idempotencyKey)
+            throws GeneralSecurityException {
+        String[] parts = sealedParts.split(":", 3);
+        if (parts.length != 3) {
+            throw new GeneralSecurityException("Not a sealed part");
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        byte[] opened = ArchiveCipher.open(keys.key(parts[0]), context(tenant, idempotencyKey), b64.decode(parts[1]),
+                b64.decode(parts[2]));
+        JsonObject secret = Jsonp.PROVIDER.createReader(new StringReader(new String(opened, StandardCharsets.UTF_8)))
+                .readObject();
+        JsonObjectBuilder answer = Jsonp.PROVIDER.createObjectBuilder();
+        Jsonp.PROVIDER.createReader(new StringReader(body)).readObject()
+                .forEach((name, value) -> answer.add(name, secret.getOrDefault(name, value)));
+        return answer.build().toString();
+    }
+
+    private static String context(String tenant, String idempotencyKey) {
+        return "idempotency\0" + tenant + "\0" + idempotencyKey;
+    }
+
+    public record Split(String clearBody, String sealedParts) {
+    }
+}
