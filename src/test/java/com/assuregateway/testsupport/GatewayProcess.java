@@ -60,6 +60,19 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** Starts it and waits until /health/ready says UP. */
     public GatewayProcess start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /**
+     * Starts it and waits until the application answers its API with a problem of its own (readiness lists the
+     * application's checks a moment before its resources are deployed): for a gateway whose configuration is
+     * meant to keep it from serving, so readiness never says UP.
+     */
+    public GatewayProcess startRefusing() throws IOException, InterruptedException {
+        return start(true);
+    }
+
+    private GatewayProcess start(boolean refusing) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.JAVA, "-Xmx512m"));
         productionBehindTheTestIdentityProvider().forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -78,6 +91,11 @@ public final class GatewayProcess implements AutoCloseable {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200 && ready.body().contains("\"UP\"")) {
+                    return this;
+                }
+                if (refusing && http.send(HttpRequest.newBuilder(URI.create(url() + "api/v1/dossiers/started"))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                        .headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
                     return this;
                 }
             } catch (IOException notYet) {

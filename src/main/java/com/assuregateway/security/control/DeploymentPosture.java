@@ -117,7 +117,7 @@ public class DeploymentPosture {
 
     private static Optional<String> readResource(String name) {
         String resource = name.startsWith("/") ? name.substring(1) : name;
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = DeploymentPosture.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             return Optional.empty();
