@@ -36,6 +36,11 @@ public final class Tokens {
         return mint(IDP_KEY, Claims.issuedBy(IDP_ISSUER, "it-" + String.join("-", roles), roles, tenant, 3600));
     }
 
+    /** A token of the tests' identity provider with a subject of the test's choosing. */
+    public static String withSubject(String subject, List<String> roles, String tenant) {
+        return mint(IDP_KEY, Claims.issuedBy(IDP_ISSUER, subject, roles, tenant, 3600));
+    }
+
     /** What anybody can mint from the repository: the development key and issuer. */
     public static String development(List<String> roles, String tenant) {
         return mint(DEV_KEY, Claims.development("it-dev-" + String.join("-", roles), roles, tenant, 3600));

@@ -80,8 +80,12 @@ public class AuditEvent {
         this.outcome = outcome;
         this.httpStatus = httpStatus;
         this.durationMs = durationMs;
-        this.upstreamTraceId = upstreamTraceId;
-        this.detail = detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH);
+        // Signicat's, so of a length and alphabet this record does not control: kept to what the column holds
+        this.upstreamTraceId = upstreamTraceId == null ? null
+                : upstreamTraceId.replaceAll("\\p{Cntrl}", "?").substring(0, Math.min(64, upstreamTraceId.length()));
+        // details quote upstream answers too; PostgreSQL refuses NUL in text, which would lose the event
+        String text = detail == null ? null : detail.replace('\0', '?');
+        this.detail = text == null || text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH);
         this.correlationId = com.assuregateway.audit.control.Correlation.current();
     }
 

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -68,9 +69,13 @@ public class AssureEventsResource {
                 .build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 
+    /** What a process id of Assure can look like; anything else (NUL, 10 KB...) is no process of ours. */
+    private static final Pattern PLAUSIBLE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     /**
-     * The distinct non-blank {@code processId} strings anywhere in the event, up to limit. Walked with a
+     * The distinct plausible {@code processId} strings anywhere in the event, up to limit. Walked with a
      * stack of its own: the nesting of a body is the sender's choice, the depth of this thread's stack is not.
+     * An implausible id is skipped before it reaches a query, where PostgreSQL would refuse a NUL with an error.
      */
     static Set<String> processIds(JsonValue event, int limit) {
         Set<String> found = new LinkedHashSet<>();
@@ -80,8 +85,10 @@ public class AssureEventsResource {
             JsonValue value = pending.pop();
             if (value instanceof JsonObject object) {
                 object.forEach((key, child) -> {
-                    if ("processId".equals(key) && child instanceof JsonString id && !id.getString().isBlank()) {
-                        found.add(id.getString());
+                    if ("processId".equals(key) && child instanceof JsonString id) {
+                        if (PLAUSIBLE_ID.matcher(id.getString()).matches()) {
+                            found.add(id.getString());
+                        }
                     } else {
                         pending.push(child);
                     }

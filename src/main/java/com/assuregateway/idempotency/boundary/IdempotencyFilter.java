@@ -152,7 +152,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         try {
             return caller.tenant();
         } catch (RuntimeException noTenant) {
-            return "subject:" + caller.subject();
+            // a caller without tenant (a reviewer) owns its keys by subject; hashed, as the subject may be long
+            return "sub:" + Fingerprint.sha256(caller.subject()).substring(0, 56);
         }
     }
 

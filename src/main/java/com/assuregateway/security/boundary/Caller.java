@@ -9,12 +9,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, from the verified bearer token: the tenant they act for and what they may see. */
 @RequestScoped
 public class Caller {
+
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     @Inject
     JsonWebToken token;
@@ -29,6 +32,11 @@ public class Caller {
         String tenant = claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString();
         if (tenant == null || tenant.isBlank()) {
             throw new GatewayProblem(ProblemType.FORBIDDEN, "The token carries no '" + tenantClaim + "' claim");
+        }
+        if (!TENANT.matcher(tenant).matches()) {
+            // the identity provider's value, but it is stored (64 characters) and compared: refuse, never cut
+            throw new GatewayProblem(ProblemType.FORBIDDEN, "The token's '" + tenantClaim + "' claim is not a tenant id "
+                    + "(1 to 64 letters, digits and . _ - : @)");
         }
         return tenant;
     }
@@ -53,8 +61,14 @@ public class Caller {
         return ScopeRule.write(groups(), this::tenant, Role.REVIEWER);
     }
 
+    /** Who acts, as recorded with a review (200 characters): a name the record cannot hold is refused. */
     public String subject() {
-        return token.getName();
+        String subject = token.getName();
+        if (subject == null || subject.isBlank() || subject.length() > 200 || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new GatewayProblem(ProblemType.FORBIDDEN, "The token's subject is missing, longer than 200 characters "
+                    + "or holds control characters");
+        }
+        return subject;
     }
 
     /** Empty without a token: RoleCheck keeps such calls out, this keeps a slip from becoming a 500. */

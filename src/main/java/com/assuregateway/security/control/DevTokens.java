@@ -105,8 +105,19 @@ public final class DevTokens {
         return quote(name) + ":" + quote(value);
     }
 
+    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259 section 7). */
     private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 
     private static String base64Url(byte[] bytes) {

@@ -11,6 +11,7 @@ import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -310,5 +311,31 @@ class BadInputIT extends GatewayTest {
 
     private static long count(String table) {
         return ((Number) TestDatabase.single("SELECT COUNT(*) AS n FROM " + table).get("n")).longValue();
+    }
+
+    @Test
+    void claimsTheRecordCannotHoldAreRefusedNotA500() {
+        // the identity provider's values reach the tables (tenant: 64 characters, a reviewer's subject: 200)
+        for (String tenant : List.of("t".repeat(65), "tenant\u0000x", "tenant\nx")) {
+            Answer answer = new Api(base).as(Tokens.portal(tenant)).post("api/v1/dossiers",
+                    "{\"externalReference\":\"claims-1\"}");
+            assertProblem(answer, 403, "forbidden");
+        }
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        Api longNamedReviewer = new Api(base).as(Tokens.withSubject("r".repeat(201), List.of("reviewer"), null));
+        Answer review = longNamedReviewer.postWithHeader(Portal.process(dossierId, processId) + "/review",
+                "{\"outcome\":\"approve\",\"reason\":\"ok\"}", "Idempotency-Key", "long-subject-1");
+        assertProblem(review, 403, "forbidden");
+        assertThat(TestDatabase.query("SELECT id FROM dossier WHERE external_reference = ?", "claims-1")).isEmpty();
+    }
+
+    @Test
+    void anAssureEventNamingANulProcessIdIsSkippedNotA500() {
+        Answer answer = new Api(base).postWithHeader("api/v1/assure-events",
+                "{\"eventName\":\"process.complete\",\"eventData\":{\"processId\":\"abc\\u0000def\"}}",
+                "X-Assure-Event-Secret", "it-event-secret");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(answer.json().getInt("processIdsFound")).isZero();
     }
 }
