@@ -22,12 +22,27 @@ public final class GatewayProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> properties;
     private final File log;
+    private final File directory;
     private Process process;
 
     public GatewayProcess(int port, Map<String, String> properties, File log) {
+        this(port, properties, log, null);
+    }
+
+    private GatewayProcess(int port, Map<String, String> properties, File log, File directory) {
         this.port = port;
         this.properties = properties;
         this.log = log;
+        this.directory = directory;
+    }
+
+    /**
+     * The README's first command, exactly: {@code java -jar target/assure-gateway-microbundle.jar --port N
+     * --nocluster}, with nothing else set, run in a folder of its own (its H2 database goes to ./data there).
+     */
+    public static GatewayProcess readmeRun(int port, File directory, File log) {
+        directory.mkdirs();
+        return new GatewayProcess(port, null, log, directory);
     }
 
     /**
@@ -75,13 +90,15 @@ public final class GatewayProcess implements AutoCloseable {
     private GatewayProcess start(boolean refusing) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.JAVA, "-Xmx512m"));
-        productionBehindTheTestIdentityProvider().forEach((key, value) -> command.add("-D" + key + "=" + value));
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/assure-gateway-microbundle.jar", "--port", String.valueOf(port),
-                "--nocluster"));
-        log.getParentFile().mkdirs();
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        if (properties != null) {
+            productionBehindTheTestIdentityProvider().forEach((key, value) -> command.add("-D" + key + "=" + value));
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        }
+        command.addAll(List.of("-jar", new File("target/assure-gateway-microbundle.jar").getAbsolutePath(),
+                "--port", String.valueOf(port), "--nocluster"));
+        log.getAbsoluteFile().getParentFile().mkdirs();
+        process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.getAbsoluteFile())).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 240; i++) {
             if (!process.isAlive()) {

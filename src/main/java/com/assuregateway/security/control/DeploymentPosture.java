@@ -8,7 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * This deployment's {@link SecurityPosture}, decided once at start-up from MicroProfile Config and logged, so
@@ -33,13 +33,18 @@ public class DeploymentPosture {
 
     private static final Logger LOG = Logger.getLogger(DeploymentPosture.class.getName());
 
-    @Inject
-    Config config;
-
+    private Config config;
     private SecurityPosture posture;
 
+    /**
+     * The WAR's own configuration, named by its class loader: this bean may first be built on the server's
+     * start-up thread (a bean of the WAR needing it at boot), whose context class loader is not the WAR's, and
+     * an injected Config then lacked the WAR's microprofile-config.properties: the embedded default was read
+     * as a production deployment with nothing configured.
+     */
     @PostConstruct
     void decide() {
+        config = ConfigProvider.getConfig(DeploymentPosture.class.getClassLoader());
         posture = SecurityPosture.of(settings());
     }
 
