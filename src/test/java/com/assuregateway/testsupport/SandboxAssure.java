@@ -40,8 +40,24 @@ public final class SandboxAssure {
 
     /** The next times calls of one Assure operation misbehave (see SandboxFaults). */
     public void planFault(String fault, String operation, int times, long delayMs) {
-        Answer planned = control.post("sandbox/control/faults", "{\"fault\":\"" + fault + "\",\"operation\":\"" + operation
-                + "\",\"times\":" + times + ",\"delayMs\":" + delayMs + "}");
+        plan("{\"fault\":\"" + fault + "\",\"operation\":\"" + operation + "\",\"times\":" + times
+                + ",\"delayMs\":" + delayMs + "}");
+    }
+
+    /**
+     * The same, for the calls about one of the gateway's processes only (found by its Assure id): on a server
+     * whose database holds processes of earlier tests, their follow-up cannot use the fault up.
+     */
+    public void planFaultFor(String gatewayProcessId, String fault, String operation, long delayMs) {
+        Object assureId = TestDatabase.single("SELECT assure_process_id FROM verification_process WHERE id = ?",
+                gatewayProcessId).get("assure_process_id");
+        assertThat(assureId).as("the process exists at Assure").isNotNull();
+        plan("{\"fault\":\"" + fault + "\",\"operation\":\"" + operation + "\",\"times\":1,\"delayMs\":" + delayMs
+                + ",\"processId\":\"" + assureId + "\"}");
+    }
+
+    private void plan(String body) {
+        Answer planned = control.post("sandbox/control/faults", body);
         assertThat(planned.status()).as(planned.toString()).isEqualTo(204);
     }
 

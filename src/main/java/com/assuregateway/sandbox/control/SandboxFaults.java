@@ -57,13 +57,21 @@ public class SandboxFaults {
         final Kind kind;
         final String operation;
         final long delayMs;
+        /** Only calls about this Assure process, when set: other processes' calls pass untouched. */
+        final String processId;
         int times;
 
-        Plan(Kind kind, String operation, int times, long delayMs) {
+        Plan(Kind kind, String operation, int times, long delayMs, String processId) {
             this.kind = kind;
             this.operation = operation;
             this.times = times;
             this.delayMs = delayMs;
+            this.processId = processId;
+        }
+
+        boolean hits(String callOperation, String path) {
+            return times > 0 && ("any".equals(operation) || operation.equals(callOperation))
+                    && (processId == null || path.contains("/processes/" + processId));
         }
 
         public Kind kind() {
@@ -79,11 +87,18 @@ public class SandboxFaults {
     private final ConcurrentLinkedQueue<Plan> plans = new ConcurrentLinkedQueue<>();
 
     public void plan(Kind kind, String operation, int times, long delayMs) {
-        plans.add(new Plan(kind, operation, Math.max(1, times), Math.min(AnswerDelay.MAX_MS, Math.max(0, delayMs))));
+        plan(kind, operation, times, delayMs, null);
+    }
+
+    public void plan(Kind kind, String operation, int times, long delayMs, String processId) {
+        plans.add(new Plan(kind, operation, Math.max(1, times), Math.min(AnswerDelay.MAX_MS, Math.max(0, delayMs)),
+                processId));
     }
 
     /**
-     * Plans the fault a control body describes: {@code {"fault", "operation", "times", "delayMs"}}.
+     * Plans the fault a control body describes: {@code {"fault", "operation", "times", "delayMs", "processId"}};
+     * with an (Assure) {@code processId} only calls about that process are hit, so the follow-up of other
+     * processes on the same server cannot use the fault up.
      *
      * @throws IllegalArgumentException saying what is wrong: an unknown fault, a field of the wrong type, a
      *                                  delay outside 0 to {@link AnswerDelay#MAX_MS} (a thread held that long
@@ -98,7 +113,9 @@ public class SandboxFaults {
         if (delayMs < 0 || delayMs > AnswerDelay.MAX_MS) {
             throw new IllegalArgumentException("delayMs must be between 0 and " + AnswerDelay.MAX_MS + ", not " + delayMs);
         }
-        plan(kind, operation, times, delayMs);
+        String processId = field(body, "processId", () -> body.containsKey("processId") && !body.isNull("processId")
+                ? body.getString("processId") : null);
+        plan(kind, operation, times, delayMs, processId);
     }
 
     private static <T> T field(JsonObject body, String name, Supplier<T> value) {
@@ -117,7 +134,7 @@ public class SandboxFaults {
     public synchronized Optional<Plan> take(String method, String path) {
         String operation = operation(method, path);
         for (Plan plan : plans) {
-            if (plan.times > 0 && ("any".equals(plan.operation) || plan.operation.equals(operation))) {
+            if (plan.hits(operation, path)) {
                 plan.times--;
                 if (plan.times == 0) {
                     plans.remove(plan);

@@ -78,8 +78,7 @@ class ErasureIT extends GatewayTest {
     void aFullResultStillDownloadingWhenTheDossierIsErasedIsNeverStored() {
         // Assure makes the zip at once and delivers it 8 s later (the test servers' read timeout is 10 s): the
         // erasure falls inside the download, even on a loaded 2-core machine where it took over 5 s
-        assure.planFault("late", "getZipFile", 1, 8000);
-        String[] ids = finalProcessBeingArchived("accepted");
+        String[] ids = finalProcessBeingArchived("accepted", "late", 8000);
 
         assertThat(api.delete("api/v1/dossiers/" + ids[0]).status()).isEqualTo(204);
 
@@ -94,10 +93,10 @@ class ErasureIT extends GatewayTest {
     @Test
     void theFollowUpOfAnErasedDossierMakesNoFurtherCallToAssure() throws InterruptedException {
         // the follow-up's first look is answered late: the erasure falls while the follow-up is in flight
-        assure.planFault("late", "getProcess", 1, 4000);
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         portal.uploadSelfie(dossierId, processId, Portal.png(0x33));
+        assure.planFaultFor(processId, "late", "getProcess", 4000);
         assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
         TestDatabase.awaitRow("the follow-up takes the process", "SELECT id FROM verification_process WHERE id = ? "
                 + "AND lease_owner IS NOT NULL", processId);
@@ -118,10 +117,10 @@ class ErasureIT extends GatewayTest {
     @Test
     void aFullResultAssureNoLongerHasIsGivenUpWithAnEventNotAskedForForever() throws InterruptedException {
         for (String answer : List.of("410", "404")) {
-            assure.planFault(answer, "getZipFile", 1, 0);
             String dossierId = portal.newDossier();
             String processId = portal.newProcess(dossierId);
             portal.uploadSelfie(dossierId, processId, Portal.png(0x34));
+            assure.planFaultFor(processId, answer, "getZipFile", 0);
             assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
 
             TestDatabase.awaitRow("the archive is given up after HTTP " + answer, "SELECT id FROM audit_event "
@@ -137,10 +136,13 @@ class ErasureIT extends GatewayTest {
     }
 
     /** dossierId and processId of a process that is final and whose full result the follow-up is fetching. */
-    private String[] finalProcessBeingArchived(String outcome) {
+    private String[] finalProcessBeingArchived(String outcome, String zipFault, long zipDelayMs) {
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         portal.uploadSelfie(dossierId, processId, Portal.png(0x32));
+        // only this process's download: the database holds processes of earlier test classes, whose follow-up
+        // (their sandbox gone with their server) would otherwise use the fault up
+        assure.planFaultFor(processId, zipFault, "getZipFile", zipDelayMs);
         assertThat(portal.verify(dossierId, processId, outcome).status()).isEqualTo(202);
         TestDatabase.awaitRow("the follow-up has the final process and fetches its full result",
                 "SELECT id FROM verification_process WHERE id = ? AND status NOT IN ('PENDING', 'PROCESSING') "
