@@ -57,7 +57,8 @@ class DocumentationTest {
     private static final Pattern CONFIG_PROPERTIES = Pattern.compile(
             "@ConfigProperties\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern FIELD = Pattern.compile(
-            "^\\s*(?:(?:public|protected|private)\\s+)?(?!static)(?:final\\s+)?[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*(?:=[^;]*)?;",
+            "^\\s*(?:(?:public|protected|private)\\s+)?(?!static)(?:final\\s+)?"
+                    + "[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*(?:=[^;]*)?;",
             Pattern.MULTILINE);
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^>`]+>");
     private static final Pattern PROBLEM_TYPE = Pattern.compile("^\\s*[A-Z][A-Z0-9_]*\\(\"([a-z0-9-]+)\",\\s*\\d{3}",
@@ -88,16 +89,66 @@ class DocumentationTest {
             slugs.add(m.group(1));
         }
         assertThat(slugs).as("problem types found in " + source).hasSizeGreaterThan(20).contains("internal");
-        String api = read(API_DOC);
-        assertThat(slugs.stream().filter(slug -> !api.contains("`" + slug + "`")).toList())
-                .as("problem types missing from docs/api.md (each as `slug` in the problem types table)")
+        Set<String> documented = firstCellCodes(read(API_DOC));
+        assertThat(slugs.stream().filter(slug -> !documented.contains(slug)).toList())
+                .as("problem types missing from docs/api.md (each as `slug` in the first column of the problem "
+                        + "types table)")
                 .isEmpty();
+    }
+
+    @Test
+    void theScanFindsEveryFormOfReadAndNoMetricName() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("Limits", """
+                class Limits {
+                    static final String KEY = "gateway.x.by-constant";
+                    static final String METRIC = "gateway.x.metric";
+                    @Inject @ConfigProperty(name = "gateway.x.literal", defaultValue = "1") int literal;
+                    void read(Config config, String id, MetricRegistry registry) {
+                        config.getOptionalValue(Settings.OTHER, String.class);
+                        config.getValue("gateway.x.value", Integer.class);
+                        config.getOptionalValue("gateway.x.key." + id, String.class);
+                        String perTenant = "gateway.x.tenants." + id + ".level";
+                        registry.counter(METRIC);
+                        registry.counter("gateway.x.counted");
+                    }
+                    boolean posture() { return string(KEY).isPresent(); }
+                }""");
+        sources.put("Settings", """
+                class Settings {
+                    public static final String OTHER = "gateway.x.qualified";
+                    static final String METRIC = "gateway.x.not-read";
+                }""");
+        sources.put("FollowUpSettings", """
+                @ConfigProperties(prefix = "gateway.y")
+                @Dependent
+                public class FollowUpSettings {
+                    @ConfigProperty(name = "interval-ms", defaultValue = "5000")
+                    long intervalMs;
+                    int batchSize = 20;
+                    long helper() { long local = 1; return local; }
+                }""");
+        sources.put("UsesSettings", """
+                class UsesSettings {
+                    @Inject @ConfigProperties(prefix = "gateway.z") FollowUpSettings settings;
+                    private String notAKey;
+                }""");
+        assertThat(placeholders(keysReadIn(sources))).containsExactlyInAnyOrder("gateway.x.by-constant",
+                "gateway.x.literal", "gateway.x.qualified", "gateway.x.value", "gateway.x.key.<>",
+                "gateway.x.tenants.<>.level", "gateway.y.interval-ms", "gateway.y.batchSize");
     }
 
     /** Every key read by the code, with each placeholder written as {@code <>}. */
     static Set<String> configurationKeys() {
         Map<String, String> files = new LinkedHashMap<>();
         sources().forEach(p -> files.put(className(p), read(p)));
+        Set<String> keys = keysReadIn(files);
+        keys.addAll(propertiesKeys());
+        return placeholders(keys);
+    }
+
+    /** The keys read in these sources (class name to text), placeholders as written. */
+    static Set<String> keysReadIn(Map<String, String> files) {
         Set<String> keys = new TreeSet<>();
         Set<String> constantsRead = new TreeSet<>();
         files.forEach((className, text) -> {
@@ -130,9 +181,25 @@ class DocumentationTest {
                 }
             }
         });
-        keys.addAll(propertiesKeys());
+        return keys;
+    }
+
+    private static Set<String> placeholders(Set<String> keys) {
         return keys.stream().map(k -> PLACEHOLDER.matcher(k).replaceAll("<>"))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The code spans of the first cell of every table row. */
+    private static Set<String> firstCellCodes(String page) {
+        Set<String> codes = new TreeSet<>();
+        Matcher rows = Pattern.compile("^\\|([^|\\n]*)\\|", Pattern.MULTILINE).matcher(page);
+        while (rows.find()) {
+            Matcher code = Pattern.compile("`([^`]+)`").matcher(rows.group(1));
+            while (code.find()) {
+                codes.add(code.group(1));
+            }
+        }
+        return codes;
     }
 
     /** The prefix of a class annotated {@code @ConfigProperties} (not of an injection point that names one). */
