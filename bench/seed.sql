@@ -54,7 +54,7 @@ FROM seed_dossier
 ORDER BY seed_dossier.created_at;
 
 -- Processes: the first of each dossier right after it was opened, further ones (a retry, a re-check)
--- up to 90 days later. The outcome spread follows what the flow produces (README: decisions).
+-- up to 90 days later. The outcome spread follows what the flow produces (docs/decisions-and-follow-up.md).
 CREATE TEMP TABLE seed_process AS
 SELECT i,
        md5('process-' || i)::uuid::text AS id,

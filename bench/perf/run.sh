@@ -14,8 +14,10 @@
 # it, so the gateway's CPU, heap and GCs are its own; the floor is measured against that JVM. Both run in production
 # mode behind a throwaway identity provider (bench/lib.sh); the gateway keeps its own sandbox enabled but does not
 # call it. BENCH_SANDBOX=inside runs
-# the sandbox in the gateway's JVM instead (how the runs before docs/performance/steady-* were made).
-# Writes docs/performance/{results.md,steps.csv,phases.csv,*.png} (BENCH_RESULTS_DIR).
+# the sandbox in the gateway's JVM instead (how the runs before docs/evidence/performance/steady-* were made).
+# Writes {results.md,steps.csv,phases.csv,inflight.csv,*.png} to BENCH_RESULTS_DIR, by default a new run folder
+# docs/evidence/performance/run-<UTC time> (never over a kept run nor beside the report docs/performance/README.md);
+# rename a run you keep and add it to docs/evidence/README.md.
 # Wrap measured runs in `flock /work/heavy.lock bench/perf/run.sh` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,7 +43,7 @@ XMX=${BENCH_XMX:-512m}
 # GC cycle, and the JSON-P provider named so that Payara's JWT parser does not look it up on every request
 GATEWAY_OPTS=${BENCH_GATEWAY_OPTS-"-XX:G1HeapRegionSize=4m -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"}
 DELAY=${BENCH_DELAY_MS:-50}
-RESULTS=${BENCH_RESULTS_DIR:-docs/performance}
+RESULTS=${BENCH_RESULTS_DIR:-docs/evidence/performance/run-$(date -u +%Y%m%d-%H%M%S)}
 BUDGET=${BENCH_BUDGET_SECONDS:-900}
 SANDBOX=${BENCH_SANDBOX:-separate}
 SANDBOX_PORT=${BENCH_SANDBOX_PORT:-29190}
@@ -119,7 +121,7 @@ timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "h
     --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-60}" \
     --max-warmup-seconds "${BENCH_MAX_WARMUP_SECONDS:-300}" --budget-seconds "$BUDGET" \
     --out "$RESULTS" --run-info "$INFO" "${SANDBOX_ARGS[@]}"
-# BENCH_COMPARE_DIR=docs/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
+# BENCH_COMPARE_DIR=docs/evidence/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
 java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS" \
     ${BENCH_COMPARE_DIR:+"$BENCH_COMPARE_DIR" "${BENCH_COMPARE_NAME:-earlier}"}
 echo "Results: $RESULTS/results.md and its plots"
