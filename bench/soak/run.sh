@@ -9,7 +9,10 @@ cd "$(dirname "$0")/../.."
 PORT=${SOAK_PORT:-38080}
 SCHEMA=soak_$(date +%Y%m%d%H%M%S)
 OUT=target/soak
-BENCH_OUT=$OUT source bench/lib.sh  # the throwaway identity provider and archive key (production mode)
+# the throwaway identity provider and archive key (production mode); BENCH_OUT is set on a line of its own, since
+# an assignment in front of `source` is undone when it returns and bench_token needs it afterwards
+BENCH_OUT=$OUT
+source bench/lib.sh
 PSQL=(psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qAt)
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 
