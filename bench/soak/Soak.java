@@ -1,3 +1,5 @@
+package soak;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
