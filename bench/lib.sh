@@ -1,5 +1,5 @@
-# Shared by bench/seed.sh and bench/run.sh: where the benchmark's database and gateway are, and how the
-# gateway is started and stopped (by its PID, never by name).
+# Shared by bench/seed.sh, bench/run.sh, bench/perf/run.sh and bench/soak/run.sh: where the benchmark's database and
+# gateway are, how the gateway is started and stopped (by its PID, never by name), and how the clients are compiled.
 BENCH_SCHEMA=${BENCH_SCHEMA:-bench}
 BENCH_PORT=${BENCH_PORT:-29080}
 BENCH_OUT=${BENCH_OUT:-target/bench}
@@ -37,6 +37,17 @@ make_idp
 bench_token() {
     java -cp target/classes com.assuregateway.security.control.DevTokens --key "$BENCH_OUT/idp/signing-key.pem" \
         --issuer "$BENCH_IDP_ISSUER" "$@"
+}
+
+# compile_bench: the benchmarks' clients, every bench/**/*.java (packages audit, perf, soak and common, the JVM probes
+# audit and perf share), into $BENCH_OUT/classes against the gateway's target/classes, as the Maven profile bench
+# compiles them into target/bench-classes (mvn -Pbench, which CI builds). Sets BENCH_CLASSES.
+compile_bench() {
+    BENCH_CLASSES="$BENCH_OUT/classes"
+    local sources
+    mapfile -t sources < <(find bench -name '*.java' | sort)
+    rm -rf "$BENCH_CLASSES" && mkdir -p "$BENCH_CLASSES"
+    javac -nowarn --release 17 -d "$BENCH_CLASSES" -cp target/classes "${sources[@]}"
 }
 
 ensure_built() {

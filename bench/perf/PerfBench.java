@@ -1,3 +1,6 @@
+package perf;
+
+import common.JvmProbes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
  * (the floor: the same Assure calls the gateway makes, with the same bodies, and the sandbox's answer delay),
  * then through the gateway's portal API, for a fixed time each. Per step it keeps the latency of every answered
  * call; per phase the server's CPU (/proc/PID/stat), its heap (jstat samples and the GC log, through
- * {@link AuditBench.HeapSampler} and {@link AuditBench.GcLog}) and the client's own CPU. Writes CSV files and a
+ * {@link JvmProbes.HeapSampler} and {@link JvmProbes.GcLog}) and the client's own CPU. Writes CSV files and a
  * Markdown summary; bench/perf/Plots.java draws the figures from the CSV files.
  * <p>
  * With {@code --sandbox-base}, {@code --sandbox-pid} and {@code --sandbox-gclog} (run.sh's {@code BENCH_SANDBOX=separate})
@@ -105,13 +107,13 @@ public final class PerfBench {
                 bodies.faceScanChars, bodies.auditChars, bodies.selfie.length, bodies.verifyTemplate.length);
         warmUp(warmup, num("max-warmup-seconds", 300));
         // what the server burns with no request at all (timers, JIT, GC, JFR when on), to subtract per flow
-        long[] idle0 = processCpuTicks(serverPid);
-        long[] sandboxIdle0 = processCpuTicks(sandboxPid);
+        long[] idle0 = JvmProbes.processCpuTicks(serverPid);
+        long[] sandboxIdle0 = JvmProbes.processCpuTicks(sandboxPid);
         long idleStart = System.nanoTime();
         Thread.sleep(5000);
         double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
-        idleCores = cpuSeconds(idle0, processCpuTicks(serverPid)) / idleSeconds;
-        sandboxIdleCores = separateSandbox ? cpuSeconds(sandboxIdle0, processCpuTicks(sandboxPid)) / idleSeconds : idleCores;
+        idleCores = JvmProbes.cpuSeconds(idle0, JvmProbes.processCpuTicks(serverPid)) / idleSeconds;
+        sandboxIdleCores = separateSandbox ? JvmProbes.cpuSeconds(sandboxIdle0, JvmProbes.processCpuTicks(sandboxPid)) / idleSeconds : idleCores;
         System.err.printf(Locale.ROOT, "server idle: %.3f cores%s%n", idleCores,
                 separateSandbox ? String.format(Locale.ROOT, "; sandbox idle: %.3f cores", sandboxIdleCores) : "");
         for (int level : levels) {
@@ -256,20 +258,20 @@ public final class PerfBench {
     Phase phase(String mode, int level, int seconds, boolean measured) throws Exception {
         Phase phase = new Phase(mode, level);
         long pid = pidOf(mode);
-        AuditBench.GcLog gcLog = new AuditBench.GcLog(Path.of(mode.equals("floor") && separateSandbox
+        JvmProbes.GcLog gcLog = new JvmProbes.GcLog(Path.of(mode.equals("floor") && separateSandbox
                 ? options.get("sandbox-gclog") : options.get("gclog")));
         if (measured) {
-            jcmd(pid, "GC.run");
+            JvmProbes.jcmd(pid, "GC.run");
             Thread.sleep(300);
             gcLog.readNew();
-            phase.heapBaseline = heapUsed(pid);
+            phase.heapBaseline = JvmProbes.heap(pid)[0];
         }
-        AuditBench.HeapSampler sampler = new AuditBench.HeapSampler(pid);
+        JvmProbes.HeapSampler sampler = new JvmProbes.HeapSampler(pid);
         sampler.start();
-        long[] serverCpu0 = processCpuTicks(pid);
-        long[] jitCpu0 = compilerCpuTicks(pid);
-        long[] clientCpu0 = processCpuTicks(ProcessHandle.current().pid());
-        long[] machine0 = machineTicks();
+        long[] serverCpu0 = JvmProbes.processCpuTicks(pid);
+        long[] jitCpu0 = JvmProbes.compilerCpuTicks(pid);
+        long[] clientCpu0 = JvmProbes.processCpuTicks(ProcessHandle.current().pid());
+        long[] machine0 = JvmProbes.machineTicks();
         long start = System.nanoTime();
         long end = Math.min(start + TimeUnit.SECONDS.toNanos(seconds), deadline);
         CountDownLatch done = new CountDownLatch(level);
@@ -297,14 +299,14 @@ public final class PerfBench {
         // a flow that began before the end is finished (its steps are measured); bounded by the budget
         done.await(Math.max(60, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 60), TimeUnit.SECONDS);
         phase.wallNanos = System.nanoTime() - start;
-        phase.serverCpuSeconds = cpuSeconds(serverCpu0, processCpuTicks(pid));
-        phase.jitCpuSeconds = cpuSeconds(jitCpu0, compilerCpuTicks(pid));
-        phase.clientCpuSeconds = cpuSeconds(clientCpu0, processCpuTicks(ProcessHandle.current().pid()));
-        long[] machine1 = machineTicks();
+        phase.serverCpuSeconds = JvmProbes.cpuSeconds(serverCpu0, JvmProbes.processCpuTicks(pid));
+        phase.jitCpuSeconds = JvmProbes.cpuSeconds(jitCpu0, JvmProbes.compilerCpuTicks(pid));
+        phase.clientCpuSeconds = JvmProbes.cpuSeconds(clientCpu0, JvmProbes.processCpuTicks(ProcessHandle.current().pid()));
+        long[] machine1 = JvmProbes.machineTicks();
         phase.machineBusy = (double) (machine1[0] - machine0[0]) / Math.max(1, machine1[1] - machine0[1]);
         sampler.stop();
-        phase.heapPeak = sampler.peakUsed;
-        AuditBench.GcLog.Window window = gcLog.readNew();
+        phase.heapPeak = sampler.peakUsed();
+        JvmProbes.GcLog.Window window = gcLog.readNew();
         phase.gcs = window.collections();
         phase.maxAfterGc = window.maxAfter();
         System.err.printf(Locale.ROOT, "%-7s %3d portals%s: %d flows (%d failed) in %.1f s, server CPU %.2f cores "
@@ -667,65 +669,6 @@ public final class PerfBench {
 
     double idleCoresOf(String mode) {
         return mode.equals("gateway") ? idleCores : sandboxIdleCores;
-    }
-
-    long heapUsed(long pid) throws IOException, InterruptedException {
-        Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).start();
-        List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        jstat.waitFor();
-        return AuditBench.HeapSampler.used(lines.get(0), lines.get(1))[0];
-    }
-
-    void jcmd(long pid, String command) throws IOException, InterruptedException {
-        new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    }
-
-    /** utime and stime of a process, in clock ticks. */
-    static long[] processCpuTicks(long pid) throws IOException {
-        return cpuTicks(Path.of("/proc/" + pid + "/stat"));
-    }
-
-    /** utime and stime, in clock ticks, of a process's or a thread's stat file. */
-    static long[] cpuTicks(Path stat) throws IOException {
-        String text = Files.readString(stat);
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return new long[]{Long.parseLong(fields[11]), Long.parseLong(fields[12])};
-    }
-
-    /**
-     * utime and stime of the process's JIT compiler threads together, in clock ticks. HotSpot may retire a compiler
-     * thread it no longer needs; its ticks then drop out, so this can only undercount.
-     */
-    static long[] compilerCpuTicks(long pid) throws IOException {
-        long[] ticks = new long[2];
-        try (var tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks) {
-                try {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
-                    long[] thread = cpuTicks(task.resolve("stat"));
-                    ticks[0] += thread[0];
-                    ticks[1] += thread[1];
-                } catch (IOException threadEnded) {
-                    // the thread ended between the listing and the read
-                }
-            }
-        }
-        return ticks;
-    }
-
-    /** {busy, total} clock ticks of all cores. */
-    static long[] machineTicks() throws IOException {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < cpu.length; i++) total += Long.parseLong(cpu[i]);
-        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        return new long[]{total - idle, total};
-    }
-
-    static double cpuSeconds(long[] before, long[] after) {
-        return (after[0] + after[1] - before[0] - before[1]) / 100.0; // USER_HZ is 100 on Linux
     }
 
     // ---- small helpers

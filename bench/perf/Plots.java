@@ -1,3 +1,5 @@
+package perf;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -57,11 +57,8 @@ if [ "$SANDBOX" = separate ] && (exec 3<> "/dev/tcp/127.0.0.1/$SANDBOX_PORT") 2>
     exit 1
 fi
 
-# the client: compiled with the audit bench, whose jstat and GC-log readers it uses
-CLASSES="$BENCH_OUT/classes"
-rm -rf "$CLASSES" && mkdir -p "$CLASSES"
-javac -nowarn -d "$CLASSES" -cp target/classes bench/AuditBench.java bench/perf/PerfBench.java \
-    bench/perf/Plots.java
+# the client and the plots (with the JVM probes they read the servers with, bench/common), into $BENCH_OUT/classes
+compile_bench
 
 "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $BENCH_SCHEMA CASCADE" -c "CREATE SCHEMA $BENCH_SCHEMA"
 GC_LOG="$BENCH_OUT/gc.log"
@@ -116,12 +113,12 @@ INFO="start-up to ready (ms, first on the empty schema): ${READY[*]}; -Xmx$XMX $
 $(java -version 2>&1 | head -1); PostgreSQL $("${PSQL[@]}" -Atc 'SHOW server_version'); \
 load before the run $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%M:%SZ); $BENCH_JAR of commit ${BENCH_JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+local changes')}"
 mkdir -p "$RESULTS"
-timeout $((BUDGET + 300)) java -cp "$CLASSES:target/classes" PerfBench --base "http://127.0.0.1:$BENCH_PORT" \
+timeout $((BUDGET + 300)) java -cp "$BENCH_CLASSES:target/classes" perf.PerfBench --base "http://127.0.0.1:$BENCH_PORT" \
     --token "$TOKEN" --pid "$GATEWAY_PID" --gclog "$GC_LOG" --levels "${BENCH_LEVELS:-1,8,32,128}" \
     --seconds "${BENCH_SECONDS:-30}" --warmup-seconds "${BENCH_WARMUP_SECONDS:-60}" \
     --max-warmup-seconds "${BENCH_MAX_WARMUP_SECONDS:-300}" --budget-seconds "$BUDGET" \
     --out "$RESULTS" --run-info "$INFO" "${SANDBOX_ARGS[@]}"
 # BENCH_COMPARE_DIR=docs/evidence/performance/before adds plots against that earlier run (named BENCH_COMPARE_NAME)
-java -Djava.awt.headless=true -cp "$CLASSES" Plots "$RESULTS" \
+java -Djava.awt.headless=true -cp "$BENCH_CLASSES" perf.Plots "$RESULTS" \
     ${BENCH_COMPARE_DIR:+"$BENCH_COMPARE_DIR" "${BENCH_COMPARE_NAME:-earlier}"}
 echo "Results: $RESULTS/results.md and its plots"

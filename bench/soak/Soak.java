@@ -1,3 +1,5 @@
+package soak;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
  * (and the sandbox's state) is checked for lost flows and duplicated upstream calls. Prints a Markdown
  * report on stdout; progress goes to stderr.
  *
- * java -cp postgresql.jar bench/soak/Soak.java --base http://127.0.0.1:38080 --token T --jdbc URL [options]
+ * bench/soak/run.sh compiles and runs it:
+ * java -cp target/soak/classes:postgresql.jar soak.Soak --base http://127.0.0.1:38080 --token T --jdbc URL [options]
  */
 public class Soak {
 

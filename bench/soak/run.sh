@@ -9,11 +9,15 @@ cd "$(dirname "$0")/../.."
 PORT=${SOAK_PORT:-38080}
 SCHEMA=soak_$(date +%Y%m%d%H%M%S)
 OUT=target/soak
-BENCH_OUT=$OUT source bench/lib.sh  # the throwaway identity provider and archive key (production mode)
+# the throwaway identity provider and archive key (production mode); BENCH_OUT is set on a line of its own, since
+# an assignment in front of `source` is undone when it returns and bench_token needs it afterwards
+BENCH_OUT=$OUT
+source bench/lib.sh
 PSQL=(psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qAt)
 PGJDBC=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 
-[ -f target/assure-gateway-microbundle.jar ] || mvn -B -q package -DskipTests
+ensure_built
+compile_bench  # the client, bench/soak/Soak.java, into $OUT/classes
 mkdir -p "$OUT"
 if (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then echo "port $PORT is taken; set SOAK_PORT" >&2; exit 1; fi
 
@@ -39,7 +43,7 @@ done
 curl -sf "http://127.0.0.1:$PORT/health/ready" | grep -q '"UP"' || { echo "server not ready" >&2; exit 1; }
 
 TOKEN=$(bench_token --role portal --tenant soak --minutes 120)
-java -cp "$PGJDBC" bench/soak/Soak.java --base "http://127.0.0.1:$PORT" --token "$TOKEN" \
+java -cp "$BENCH_CLASSES:$PGJDBC" soak.Soak --base "http://127.0.0.1:$PORT" --token "$TOKEN" \
   --jdbc "$DB_URL" "$@" > "$OUT/report.md"
 
 { echo; echo "Schema \`$SCHEMA\` (kept for inspection; drop it with \`DROP SCHEMA $SCHEMA CASCADE\`)."; } >> "$OUT/report.md"

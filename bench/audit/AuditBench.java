@@ -1,12 +1,15 @@
+package audit;
+
 import com.assuregateway.audit.control.AuditSql;
 import com.assuregateway.audit.control.AuditSql.SqlQuery;
 import com.assuregateway.audit.control.Cursor;
 import com.assuregateway.audit.control.FilterParameters;
 import com.assuregateway.audit.control.ProcessFilter;
-import java.io.BufferedReader;
+import common.JvmProbes;
+import common.JvmProbes.GcLog;
+import common.JvmProbes.HeapSampler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -30,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The audit benchmark's client (bench/run.sh starts the gateway and runs this). For each query type it
@@ -402,10 +403,10 @@ public final class AuditBench {
                 continue;
             }
             GcLog gcLog = new GcLog(Path.of(options.get("gclog")));
-            jcmd("GC.run");
+            JvmProbes.jcmd(serverPid, "GC.run");
             Thread.sleep(500);
-            long[] baseline = heap();
-            long liveBefore = gcLog.readNew().lastAfter;
+            long[] baseline = JvmProbes.heap(serverPid);
+            long liveBefore = gcLog.readNew().lastAfter();
             HeapSampler sampler = new HeapSampler(serverPid);
             sampler.start();
             long start = System.nanoTime();
@@ -419,10 +420,10 @@ public final class AuditBench {
             // the first line, CSV's column names and the last line are not rows
             long rows = counted[0] - (format.equals("csv") ? 3 : 2);
             line("| " + format + " | " + rows + " | " + counted[1] + " | " + secs(elapsed) + " | " + secs(floor) + " | "
-                    + ratio(elapsed, floor) + " | " + mb(sampler.peakUsed - baseline[0]) + " | "
-                    + mb(Math.max(0, during.maxAfter - liveBefore)) + " | " + during.collections + " |");
+                    + ratio(elapsed, floor) + " | " + mb(sampler.peakUsed() - baseline[0]) + " | "
+                    + mb(Math.max(0, during.maxAfter() - liveBefore)) + " | " + during.collections() + " |");
             System.out.println("export " + format + ": " + secs(elapsed) + " s, floor " + secs(floor) + " s ("
-                    + floorRows + " rows), heap growth " + mb(sampler.peakUsed - baseline[0]) + " MB");
+                    + floorRows + " rows), heap growth " + mb(sampler.peakUsed() - baseline[0]) + " MB");
         }
     }
 
@@ -468,110 +469,6 @@ public final class AuditBench {
             return n;
         } finally {
             db.setAutoCommit(true);
-        }
-    }
-
-    /** used and old-generation used heap of the server, in bytes, from one jstat sample. */
-    private long[] heap() throws IOException, InterruptedException {
-        Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(serverPid)).start();
-        List<String> lines = new BufferedReader(new InputStreamReader(jstat.getInputStream())).lines().toList();
-        jstat.waitFor();
-        return HeapSampler.used(lines.get(0), lines.get(1));
-    }
-
-    private void jcmd(String command) throws IOException, InterruptedException {
-        new ProcessBuilder("jcmd", Long.toString(serverPid), command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    }
-
-    /** Samples {@code jstat -gc PID 100} while it runs, keeping the peak of the used heap. */
-    static final class HeapSampler {
-        private final Process jstat;
-        private Thread reader;
-        volatile long peakUsed;
-
-        HeapSampler(long pid) throws IOException {
-            jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid), "100").start();
-        }
-
-        void start() {
-            reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
-                    String header = lines.readLine();
-                    for (String line; (line = lines.readLine()) != null; ) {
-                        if (!line.isBlank() && !line.trim().startsWith("S0C")) {
-                            peakUsed = Math.max(peakUsed, used(header, line)[0]);
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // jstat ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        void stop() throws InterruptedException {
-            Thread.sleep(250);
-            jstat.destroy();
-            reader.join(2000);
-        }
-
-        /** {used bytes, old used bytes, young + full collections} from a jstat -gc header and line. */
-        static long[] used(String header, String line) {
-            List<String> names = Arrays.asList(header.trim().split("\\s+"));
-            String[] values = line.trim().split("\\s+");
-            double kb = 0;
-            for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-                kb += Double.parseDouble(values[names.indexOf(column)]);
-            }
-            long collections = Long.parseLong(values[names.indexOf("YGC")]) + Long.parseLong(values[names.indexOf("FGC")]);
-            return new long[]{(long) (kb * 1024), (long) (Double.parseDouble(values[names.indexOf("OU")]) * 1024),
-                    collections};
-        }
-    }
-
-    /** The server's -Xlog:gc file, read from where the last read stopped. */
-    static final class GcLog {
-        private static final Pattern PAUSE = Pattern.compile("Pause.* (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
-        private final Path file;
-        private long offset;
-
-        record Window(long collections, long maxAfter, long lastAfter) {
-        }
-
-        GcLog(Path file) throws IOException {
-            this.file = file;
-            this.offset = Files.size(file);
-        }
-
-        Window readNew() throws IOException {
-            byte[] all = Files.readAllBytes(file);
-            String text = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                    StandardCharsets.UTF_8);
-            offset = all.length;
-            long collections = 0;
-            long maxAfter = 0;
-            long lastAfter = 0;
-            for (String line : text.split("\n")) {
-                Matcher m = PAUSE.matcher(line);
-                if (m.find()) {
-                    long after = bytes(m.group(3), m.group(4));
-                    collections++;
-                    maxAfter = Math.max(maxAfter, after);
-                    lastAfter = after;
-                }
-            }
-            return new Window(collections, maxAfter, lastAfter);
-        }
-
-        private static long bytes(String number, String unit) {
-            long n = Long.parseLong(number);
-            return switch (unit) {
-                case "K" -> n * 1024;
-                case "M" -> n * 1024 * 1024;
-                default -> n * 1024 * 1024 * 1024;
-            };
         }
     }
 
