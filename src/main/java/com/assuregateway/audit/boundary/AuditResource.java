@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -55,6 +56,9 @@ public class AuditResource {
 
     @Inject
     AuditPermits permits;
+
+    @Inject
+    Clock clock;
 
     /** This request's export permit, if it took one. */
     private Permit exportPermit;
@@ -140,7 +144,7 @@ public class AuditResource {
         ProcessFilter requested = parameters.filter();
         parameters.refuseIfInvalid();
         ProcessFilter filter = scoped(requested);
-        Instant generatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         exportPermit = permits.export();
         Page first;
         try {

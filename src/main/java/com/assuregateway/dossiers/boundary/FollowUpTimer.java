@@ -78,6 +78,9 @@ public class FollowUpTimer {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    java.time.Clock clock;
+
     private void followUp(String processId) {
         try {
             Correlation.background("followup", () -> {
@@ -110,7 +113,7 @@ public class FollowUpTimer {
             return;
         }
         lastRetention = System.nanoTime();
-        java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(retentionDays));
+        java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(retentionDays));
         archives.archivedBefore(cutoff, 1000).forEach(records::eraseArchiveByRetention);
         idempotency.purgeExpired();
     }

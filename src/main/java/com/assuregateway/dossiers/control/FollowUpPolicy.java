@@ -4,6 +4,7 @@ import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class FollowUpPolicy {
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "gateway.followup.initial-delay-seconds", defaultValue = "2")
@@ -47,13 +51,13 @@ public class FollowUpPolicy {
     long eventMinIntervalSeconds;
 
     public Instant firstCheck() {
-        return Instant.now().plusSeconds(initialDelaySeconds);
+        return clock.instant().plusSeconds(initialDelaySeconds);
     }
 
     /** The next look after one that found nothing new (or failed): doubling, capped, with ±20% jitter. */
     public Instant nextCheck(VerificationProcess process) {
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Instant.now().plusMillis((long) (backoffSeconds(process.checkAttempts()) * 1000 * jitter));
+        return clock.instant().plusMillis((long) (backoffSeconds(process.checkAttempts()) * 1000 * jitter));
     }
 
     private long backoffSeconds(int attempts) {
@@ -87,7 +91,7 @@ public class FollowUpPolicy {
 
     /** A final process needs its archive, unless archiving is off or there is no full result to keep. */
     public Instant onceFinal(VerificationProcess process) {
-        return archiveEnabled && process.status() != ProcessStatus.EXPIRED ? Instant.now() : null;
+        return archiveEnabled && process.status() != ProcessStatus.EXPIRED ? clock.instant() : null;
     }
 
     public boolean archiveEnabled() {
@@ -99,21 +103,21 @@ public class FollowUpPolicy {
      * grace, which is longer than any call may take, the request is over one way or the other.
      */
     public Instant afterIntentGrace() {
-        return Instant.now().plusSeconds(intentGraceSeconds);
+        return clock.instant().plusSeconds(intentGraceSeconds);
     }
 
     /** Whether a write requested at that time can no longer be in flight. */
     public boolean intentGraceOver(Instant requestedAt) {
-        return requestedAt != null && Instant.now().isAfter(requestedAt.plusSeconds(intentGraceSeconds));
+        return requestedAt != null && clock.instant().isAfter(requestedAt.plusSeconds(intentGraceSeconds));
     }
 
     public boolean deadlinePassed(VerificationProcess process) {
         Instant started = process.verificationStartedAt() != null ? process.verificationStartedAt() : process.createdAt();
-        return Instant.now().isAfter(started.plus(Duration.ofSeconds(deadlineSeconds)));
+        return clock.instant().isAfter(started.plus(Duration.ofSeconds(deadlineSeconds)));
     }
 
     public boolean archiveAbandoned(VerificationProcess process) {
         Instant since = process.finalizedAt() != null ? process.finalizedAt() : process.updatedAt();
-        return Instant.now().isAfter(since.plus(Duration.ofHours(archiveGiveUpHours)));
+        return clock.instant().isAfter(since.plus(Duration.ofHours(archiveGiveUpHours)));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,6 +44,9 @@ public class IdempotencyStore {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "gateway.idempotency.ttl-hours", defaultValue = "24")
     long ttlHours;
 
@@ -52,14 +56,14 @@ public class IdempotencyStore {
 
     public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath, String dossierId) {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(ttlHours)))) {
             em.remove(existing);
             em.flush();
             existing = null;
         }
         if (existing == null) {
-            em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId));
+            em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId, now));
             em.flush();
             return new Claim.Proceed();
         }
@@ -67,7 +71,7 @@ public class IdempotencyStore {
             return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
         }
         if (existing.createdAt().isBefore(now.minusSeconds(inFlightSeconds))) {
-            existing.restart(requestHash, methodPath, dossierId);
+            existing.restart(requestHash, methodPath, dossierId, now);
             return new Claim.Proceed();
         }
         return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
@@ -89,7 +93,7 @@ public class IdempotencyStore {
             em.remove(record);
             return;
         }
-        record.complete(status, contentType, location, body, sealedParts, dossierId);
+        record.complete(status, contentType, location, body, sealedParts, dossierId, clock.instant());
     }
 
     /** Deletes every record about the dossier, within the erasure's transaction. */
@@ -122,7 +126,7 @@ public class IdempotencyStore {
     /** Forgets answers older than the retention of keys. */
     public int purgeExpired() {
         return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :cutoff")
-                .setParameter("cutoff", Instant.now().minus(Duration.ofHours(ttlHours)))
+                .setParameter("cutoff", clock.instant().minus(Duration.ofHours(ttlHours)))
                 .executeUpdate();
     }
 }

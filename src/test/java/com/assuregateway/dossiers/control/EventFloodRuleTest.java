@@ -80,7 +80,7 @@ class EventFloodRuleTest {
     }
 
     private static VerificationProcess processAfter(int attempts) {
-        VerificationProcess process = VerificationProcess.reserved("p", "d", "t", "facetec");
+        VerificationProcess process = VerificationProcess.reserved("p", "d", "t", "facetec", NOW);
         for (int i = 0; i < attempts; i++) {
             process.scheduleCheck(NOW);
         }
