@@ -11,6 +11,7 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.settings.control.AuditSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,7 +32,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The audit API over the whole record: processes by any filter in keyset pages, one process's timeline,
@@ -64,8 +65,8 @@ public class AuditResource {
     private Permit exportPermit;
 
     @Inject
-    @ConfigProperty(name = "gateway.audit.default-page-size", defaultValue = "50")
-    int defaultPageSize;
+    @ConfigProperties
+    AuditSettings settings;
 
     @Context
     SecurityContext security;
@@ -79,7 +80,7 @@ public class AuditResource {
     public ProcessPage processes() {
         FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), PAGE_PARAMETERS);
         ProcessFilter requested = parameters.filter();
-        int limit = parameters.limit(Math.max(1, Math.min(defaultPageSize, FilterParameters.MAX_PAGE_SIZE)));
+        int limit = parameters.limit(Math.max(1, Math.min(settings.defaultPageSize(), FilterParameters.MAX_PAGE_SIZE)));
         boolean total = Boolean.TRUE.equals(parameters.bool("total"));
         Cursor cursor = parameters.cursor();
         parameters.refuseIfInvalid();

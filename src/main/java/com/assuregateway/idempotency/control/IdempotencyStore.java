@@ -1,6 +1,7 @@
 package com.assuregateway.idempotency.control;
 
 import com.assuregateway.idempotency.entity.IdempotencyRecord;
+import com.assuregateway.settings.control.IdempotencySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Claims a key for one request at a time, and keeps the answer for {@code gateway.idempotency.ttl-hours}.
@@ -47,17 +48,13 @@ public class IdempotencyStore {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "gateway.idempotency.ttl-hours", defaultValue = "24")
-    long ttlHours;
-
-    @Inject
-    @ConfigProperty(name = "gateway.idempotency.in-flight-seconds", defaultValue = "120")
-    long inFlightSeconds;
+    @ConfigProperties
+    IdempotencySettings settings;
 
     public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath, String dossierId) {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(ttlHours)))) {
+        if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(settings.ttlHours())))) {
             em.remove(existing);
             em.flush();
             existing = null;
@@ -70,7 +67,7 @@ public class IdempotencyStore {
         if (existing.isCompleted()) {
             return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
         }
-        if (existing.createdAt().isBefore(now.minusSeconds(inFlightSeconds))) {
+        if (existing.createdAt().isBefore(now.minusSeconds(settings.inFlightSeconds()))) {
             existing.restart(requestHash, methodPath, dossierId, now);
             return new Claim.Proceed();
         }
@@ -126,7 +123,7 @@ public class IdempotencyStore {
     /** Forgets answers older than the retention of keys. */
     public int purgeExpired() {
         return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :cutoff")
-                .setParameter("cutoff", clock.instant().minus(Duration.ofHours(ttlHours)))
+                .setParameter("cutoff", clock.instant().minus(Duration.ofHours(settings.ttlHours())))
                 .executeUpdate();
     }
 }
