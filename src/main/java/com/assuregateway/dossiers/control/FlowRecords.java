@@ -384,8 +384,9 @@ public class FlowRecords {
             return process;
         }
         ProcessStatus reported = ProcessStatus.fromAssure(result.status());
-        if (reported == ProcessStatus.PENDING && process.status() == ProcessStatus.PENDING
-                && process.verificationHasStarted() && policy.intentGraceOver(process.verificationStartedAt())) {
+        ResultStep step = ResultStep.of(process.status(), process.verificationHasStarted(),
+                policy.intentGraceOver(process.verificationStartedAt()), reported);
+        if (step == ResultStep.LOST_VERIFICATION) {
             // the start never reached Assure: the portal may request it again
             process.verificationAborted(clock.instant());
             process.scheduleCheck(null);
@@ -393,7 +394,7 @@ public class FlowRecords {
                     "Assure never started the requested verification; it may be requested again");
             return process;
         }
-        if (reported == null || !reported.isFinal()) {
+        if (step == ResultStep.NOT_FINAL) {
             moveTo(process, result.status(), "status.changed");
             process.scheduleCheck(policy.nextCheck(process));
             return process;

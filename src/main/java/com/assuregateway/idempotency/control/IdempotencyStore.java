@@ -54,24 +54,59 @@ public class IdempotencyStore {
     public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath, String dossierId) {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(settings.ttlHours())))) {
-            em.remove(existing);
-            em.flush();
-            existing = null;
+        switch (found(existing, requestHash, now, settings)) {
+            case EXPIRED:
+                em.remove(existing);
+                em.flush();
+                // then as if there were none
+            case NONE:
+                em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId, now));
+                em.flush();
+                return new Claim.Proceed();
+            case REPLAY:
+                return new Claim.Replay(existing);
+            case DIED_IN_FLIGHT:
+                existing.restart(requestHash, methodPath, dossierId, now);
+                return new Claim.Proceed();
+            case IN_FLIGHT:
+                return new Claim.InFlight();
+            default:
+                return new Claim.Mismatch();
         }
+    }
+
+    /** What a request finds under its key, decided from the record alone. */
+    public enum Found {
+        /** No record: the request runs and its answer is kept. */
+        NONE,
+        /** A record older than the keys' retention: forgotten, the request runs as new. */
+        EXPIRED,
+        /** The same request was answered: its first answer again. */
+        REPLAY,
+        /** Another request used the key (answered or not): refused. */
+        MISMATCH,
+        /** The same request, unanswered for longer than any request takes: it died, this one runs. */
+        DIED_IN_FLIGHT,
+        /** The same request, still being answered: wait. */
+        IN_FLIGHT
+    }
+
+    public static Found found(IdempotencyRecord existing, String requestHash, Instant now,
+                              IdempotencySettings settings) {
         if (existing == null) {
-            em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId, now));
-            em.flush();
-            return new Claim.Proceed();
+            return Found.NONE;
         }
+        if (existing.createdAt().isBefore(now.minus(Duration.ofHours(settings.ttlHours())))) {
+            return Found.EXPIRED;
+        }
+        boolean same = existing.requestHash().equals(requestHash);
         if (existing.isCompleted()) {
-            return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
+            return same ? Found.REPLAY : Found.MISMATCH;
         }
         if (existing.createdAt().isBefore(now.minusSeconds(settings.inFlightSeconds()))) {
-            existing.restart(requestHash, methodPath, dossierId, now);
-            return new Claim.Proceed();
+            return Found.DIED_IN_FLIGHT;
         }
-        return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
+        return same ? Found.IN_FLIGHT : Found.MISMATCH;
     }
 
     /**
