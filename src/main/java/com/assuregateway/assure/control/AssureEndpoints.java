@@ -31,7 +31,7 @@ public class AssureEndpoints {
 
     @Inject
     @ConfigProperties
-    SandboxSettings sandbox;
+    SandboxSettings sandboxMode;
 
     @Inject
     @ConfigProperty(name = "assure/mp-rest/connectTimeout", defaultValue = "5000")
@@ -54,21 +54,21 @@ public class AssureEndpoints {
     }
 
     public boolean sandboxEnabled() {
-        return sandbox.enabled();
+        return sandboxMode.enabled();
     }
 
     public URI assure() {
-        return URI.create(configuredAssureUrl.orElseGet(() -> sandbox.enabled() ? sandbox("assure") : SIGNICAT_ASSURE));
+        return URI.create(configuredAssureUrl.orElseGet(() -> sandboxMode.enabled() ? sandbox("assure") : SIGNICAT_ASSURE));
     }
 
     public URI token() {
         return URI.create(settings.tokenUrl().orElseGet(
-                () -> sandbox.enabled() ? sandbox("auth/open/connect/token") : SIGNICAT_TOKEN));
+                () -> sandboxMode.enabled() ? sandbox("auth/open/connect/token") : SIGNICAT_TOKEN));
     }
 
     /** Whether the base URL still depends on a port this server has not seen yet. */
     public boolean awaitsLocalPort() {
-        return configuredAssureUrl.isEmpty() && sandbox.enabled() && localPort == 0;
+        return configuredAssureUrl.isEmpty() && sandboxMode.enabled() && localPort == 0;
     }
 
     public void observeLocalPort(int port) {
