@@ -1,5 +1,7 @@
 package com.assuregateway.testsupport;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api.Answer;
@@ -9,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -47,16 +50,13 @@ public final class Portal {
 
     /** Polls the process the way a portal would, until it is final; bounded, never a timing assertion. */
     public JsonObject awaitFinal(String dossierId, String processId) {
-        for (int poll = 0; poll < 30; poll++) {
-            Answer answer = api.get(process(dossierId, processId));
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            String status = answer.json().getString("status");
-            if (!status.equals("pending") && !status.equals("processing")) {
-                return answer.json();
-            }
-            sleep(200);
-        }
-        throw new AssertionError("Process " + processId + " did not become final");
+        return eventually(Duration.ofSeconds(10), Duration.ofMillis(200), "process " + processId + " becomes final",
+                () -> {
+                    Answer answer = api.get(process(dossierId, processId));
+                    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+                    return answer.json();
+                }, process -> !process.getString("status").equals("pending")
+                        && !process.getString("status").equals("processing"));
     }
 
     public static String process(String dossierId, String processId) {
@@ -114,13 +114,5 @@ public final class Portal {
         crc.update(name);
         crc.update(data);
         out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -17,4 +17,16 @@ public final class ProblemAssert {
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
         assertThat(answer.json().getString("type")).as(answer.toString()).isEqualTo(PREFIX + type);
     }
+
+    /**
+     * The same, and a problem fit for a client that sent bad input: exactly {@code application/problem+json},
+     * the status repeated in the body, a detail, and nothing of the server's insides (no exception, no stack).
+     */
+    public static void assertCleanProblem(Answer answer, int status, String type) {
+        assertProblem(answer, status, type);
+        assertThat(answer.contentType()).as(answer.toString()).isEqualTo("application/problem+json");
+        assertThat(answer.json().getInt("status")).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.json().getString("detail")).as(answer.toString()).isNotBlank();
+        assertThat(answer.text()).doesNotContain("Exception", "\tat ", "com.assuregateway");
+    }
 }

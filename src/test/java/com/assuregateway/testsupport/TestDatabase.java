@@ -1,5 +1,7 @@
 package com.assuregateway.testsupport;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,23 +127,7 @@ public final class TestDatabase {
 
     /** Polls the database until the query finds a row (bounded: 60 s), and answers that first row. */
     public static Map<String, Object> awaitRow(String why, String sql, Object... parameters) {
-        for (int i = 0; i < 240; i++) {
-            List<Map<String, Object>> rows = query(sql, parameters);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            pause(250);
-        }
-        throw new AssertionError("Not within 60 s: " + why);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted", e);
-        }
+        return eventually(Duration.ofSeconds(60), why, () -> query(sql, parameters), rows -> !rows.isEmpty()).get(0);
     }
 
     /** The audit trail of a process, oldest first, as "KIND action outcome [http]" lines. */
@@ -157,18 +144,8 @@ public final class TestDatabase {
      * between). The archive and its audit event commit together, so after this the trail is complete.
      */
     public static Map<String, Object> awaitArchive(String processId) {
-        for (int i = 0; i < 240; i++) {
-            List<Map<String, Object>> rows = query("SELECT * FROM evidence_archive WHERE process_id = ?", processId);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted while waiting for the archive of " + processId, e);
-            }
-        }
-        throw new AssertionError("The follow-up did not archive process " + processId + " within 60 s");
+        return eventually(Duration.ofSeconds(60), "the follow-up archives process " + processId,
+                () -> query("SELECT * FROM evidence_archive WHERE process_id = ?", processId),
+                rows -> !rows.isEmpty()).get(0);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,9 @@ public class EvidenceArchives {
     @Inject
     ArchiveKeys keys;
 
+    @Inject
+    Clock clock;
+
     /** Within the caller's transaction, which decided under lock that the zip may be kept. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ArchiveSummary store(String processId, byte[] zip) {
@@ -33,7 +37,7 @@ public class EvidenceArchives {
         try {
             ArchiveCipher.Sealed sealed = ArchiveCipher.seal(keys.key(keyId), processId, zip);
             EvidenceArchive archive = new EvidenceArchive(processId, keyId, sealed.iv(), sealed.ciphertext(),
-                    Fingerprint.sha256(zip), zip.length);
+                    Fingerprint.sha256(zip), zip.length, clock.instant());
             em.persist(archive);
             return summary(archive);
         } catch (GeneralSecurityException e) {

@@ -48,14 +48,14 @@ public class EvidenceArchive {
     }
 
     public EvidenceArchive(String processId, String keyId, byte[] iv, byte[] ciphertext, String sha256,
-                           long sizeBytes) {
+                           long sizeBytes, Instant now) {
         this.processId = processId;
         this.keyId = keyId;
         this.iv = iv.clone();
         this.ciphertext = ciphertext.clone();
         this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
-        this.archivedAt = Instant.now();
+        this.archivedAt = now;
     }
 
     public String processId() { return processId; }

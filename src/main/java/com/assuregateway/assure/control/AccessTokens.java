@@ -2,6 +2,7 @@ package com.assuregateway.assure.control;
 
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.AssureSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * OAuth2 client-credentials tokens for Assure, cached until shortly before they expire.
@@ -41,28 +42,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AccessTokens {
 
-    static final String SANDBOX_CLIENT_ID = "sandbox-client";
-    static final String SANDBOX_CLIENT_SECRET = "sandbox-secret";
+    static final String SANDBOX_CLIENT_ID = AssureSettings.SANDBOX_CLIENT_ID;
+    static final String SANDBOX_CLIENT_SECRET = AssureSettings.SANDBOX_CLIENT_SECRET;
     private static final Logger LOG = Logger.getLogger(AccessTokens.class.getName());
 
     @Inject
     AssureEndpoints endpoints;
 
     @Inject
-    @ConfigProperty(name = "assure.auth.client-id")
-    Optional<String> clientId;
-
-    @Inject
-    @ConfigProperty(name = "assure.auth.client-secret")
-    Optional<String> clientSecret;
-
-    @Inject
-    @ConfigProperty(name = "assure.auth.scope", defaultValue = "signicat-api")
-    String scope;
-
-    @Inject
-    @ConfigProperty(name = "assure.auth.refresh-margin-seconds", defaultValue = "30")
-    long refreshMarginSeconds;
+    @ConfigProperties
+    AssureSettings settings;
 
     Clock clock = Clock.systemUTC();
     /** Where new tokens come from: Signicat's token endpoint, or a fake in unit tests. */
@@ -157,20 +146,20 @@ public class AccessTokens {
     }
 
     private Token store(Issued issued) {
-        Token token = Token.of(issued, refreshMarginSeconds);
+        Token token = Token.of(issued, settings.refreshMarginSeconds());
         cached.set(token);
         return token;
     }
 
     private Issued fetch() {
-        String id = clientId.orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_ID : null);
-        String secret = clientSecret.orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_SECRET : null);
+        String id = settings.clientId().orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_ID : null);
+        String secret = settings.clientSecret().orElse(endpoints.sandboxEnabled() ? SANDBOX_CLIENT_SECRET : null);
         if (id == null || secret == null) {
             throw new GatewayProblem(ProblemType.CONFIGURATION,
                     "assure.auth.client-id and assure.auth.client-secret must be set when the sandbox is off");
         }
         String basic = Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        Form form = new Form().param("grant_type", "client_credentials").param("scope", scope);
+        Form form = new Form().param("grant_type", "client_credentials").param("scope", settings.scope());
         Instant requested = clock.instant();
         try (Response response = client().target(endpoints.token()).request(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)

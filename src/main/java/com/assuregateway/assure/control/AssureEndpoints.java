@@ -1,9 +1,12 @@
 package com.assuregateway.assure.control;
 
+import com.assuregateway.settings.control.AssureSettings;
+import com.assuregateway.settings.control.SandboxSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,12 +26,12 @@ public class AssureEndpoints {
     Optional<String> configuredAssureUrl;
 
     @Inject
-    @ConfigProperty(name = "assure.auth.token-url")
-    Optional<String> configuredTokenUrl;
+    @ConfigProperties
+    AssureSettings settings;
 
     @Inject
-    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "false")
-    boolean sandboxEnabled;
+    @ConfigProperties
+    SandboxSettings sandboxMode;
 
     @Inject
     @ConfigProperty(name = "assure/mp-rest/connectTimeout", defaultValue = "5000")
@@ -51,21 +54,21 @@ public class AssureEndpoints {
     }
 
     public boolean sandboxEnabled() {
-        return sandboxEnabled;
+        return sandboxMode.enabled();
     }
 
     public URI assure() {
-        return URI.create(configuredAssureUrl.orElseGet(() -> sandboxEnabled ? sandbox("assure") : SIGNICAT_ASSURE));
+        return URI.create(configuredAssureUrl.orElseGet(() -> sandboxMode.enabled() ? sandbox("assure") : SIGNICAT_ASSURE));
     }
 
     public URI token() {
-        return URI.create(configuredTokenUrl.orElseGet(
-                () -> sandboxEnabled ? sandbox("auth/open/connect/token") : SIGNICAT_TOKEN));
+        return URI.create(settings.tokenUrl().orElseGet(
+                () -> sandboxMode.enabled() ? sandbox("auth/open/connect/token") : SIGNICAT_TOKEN));
     }
 
     /** Whether the base URL still depends on a port this server has not seen yet. */
     public boolean awaitsLocalPort() {
-        return configuredAssureUrl.isEmpty() && sandboxEnabled && localPort == 0;
+        return configuredAssureUrl.isEmpty() && sandboxMode.enabled() && localPort == 0;
     }
 
     public void observeLocalPort(int port) {

@@ -11,6 +11,7 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.settings.control.AuditSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,13 +25,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The audit API over the whole record: processes by any filter in keyset pages, one process's timeline,
@@ -56,12 +58,15 @@ public class AuditResource {
     @Inject
     AuditPermits permits;
 
+    @Inject
+    Clock clock;
+
     /** This request's export permit, if it took one. */
     private Permit exportPermit;
 
     @Inject
-    @ConfigProperty(name = "gateway.audit.default-page-size", defaultValue = "50")
-    int defaultPageSize;
+    @ConfigProperties
+    AuditSettings settings;
 
     @Context
     SecurityContext security;
@@ -75,7 +80,7 @@ public class AuditResource {
     public ProcessPage processes() {
         FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), PAGE_PARAMETERS);
         ProcessFilter requested = parameters.filter();
-        int limit = parameters.limit(Math.max(1, Math.min(defaultPageSize, FilterParameters.MAX_PAGE_SIZE)));
+        int limit = parameters.limit(Math.max(1, Math.min(settings.defaultPageSize(), FilterParameters.MAX_PAGE_SIZE)));
         boolean total = Boolean.TRUE.equals(parameters.bool("total"));
         Cursor cursor = parameters.cursor();
         parameters.refuseIfInvalid();
@@ -140,7 +145,7 @@ public class AuditResource {
         ProcessFilter requested = parameters.filter();
         parameters.refuseIfInvalid();
         ProcessFilter filter = scoped(requested);
-        Instant generatedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         exportPermit = permits.export();
         Page first;
         try {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -24,17 +25,20 @@ public class AuditLog {
     @Inject
     GatewayMetrics metrics;
 
+    @Inject
+    Clock clock;
+
     /** Joins the caller's transaction: the event commits or rolls back with the change it describes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stateChanged(Subject subject, String action, String outcome, String detail) {
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.STATE, action, outcome,
-                null, null, null, detail));
+                null, null, null, detail, clock.instant()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void evidence(Subject subject, String action, String detail) {
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.EVIDENCE, action, "recorded",
-                null, null, null, detail));
+                null, null, null, detail, clock.instant()));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -42,7 +46,7 @@ public class AuditLog {
                              String upstreamTraceId, String detail) {
         metrics.upstreamCall(action, outcome, durationMs);
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.UPSTREAM, action, outcome,
-                httpStatus, durationMs, upstreamTraceId, detail));
+                httpStatus, durationMs, upstreamTraceId, detail, clock.instant()));
     }
 
     /**

@@ -2,13 +2,14 @@ package com.assuregateway.audit.control;
 
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.AuditSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * How many of the audit API's heavy reads run at once: exports (which last as long as their client reads) and
@@ -23,20 +24,16 @@ public class AuditPermits {
     static final int RETRY_AFTER_SECONDS = 5;
 
     @Inject
-    @ConfigProperty(name = "gateway.audit.max-concurrent-exports", defaultValue = "2")
-    int maxExports;
-
-    @Inject
-    @ConfigProperty(name = "gateway.audit.max-concurrent-aggregates", defaultValue = "2")
-    int maxAggregates;
+    @ConfigProperties
+    AuditSettings settings;
 
     private Semaphore exports;
     private Semaphore aggregates;
 
     @PostConstruct
     void limit() {
-        exports = new Semaphore(atLeastOne(maxExports));
-        aggregates = new Semaphore(atLeastOne(maxAggregates));
+        exports = new Semaphore(atLeastOne(settings.maxConcurrentExports()));
+        aggregates = new Semaphore(atLeastOne(settings.maxConcurrentAggregates()));
     }
 
     /** A permit for one export, held until the export has been written or has failed. */

@@ -13,6 +13,7 @@ import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.persistence.boundary.SchemaMigration;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.AuditSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.postgresql.PGStatement;
 
 /**
@@ -59,12 +60,8 @@ public class AuditQueries {
     DataSource auditDataSource;
 
     @Inject
-    @ConfigProperty(name = "gateway.audit.export-fetch-size", defaultValue = "1000")
-    int exportFetchSize;
-
-    @Inject
-    @ConfigProperty(name = "gateway.audit.query-timeout-seconds", defaultValue = "30")
-    int queryTimeoutSeconds;
+    @ConfigProperties
+    AuditSettings settings;
 
     /** A page of rows, and where the next one starts (null when this one reached the end). */
     public record Page(List<ProcessSummary> rows, Cursor next) {
@@ -84,7 +81,7 @@ public class AuditQueries {
      * production database).
      */
     public Page exportPage(ProcessFilter filter, Cursor after) {
-        return page(auditDataSource, filter, after, Math.max(1, exportFetchSize));
+        return page(auditDataSource, filter, after, Math.max(1, settings.exportFetchSize()));
     }
 
     private Page page(DataSource source, ProcessFilter filter, Cursor after, int limit) {
@@ -163,7 +160,7 @@ public class AuditQueries {
     private <T> List<T> query(DataSource source, SqlQuery query, RowReader<T> reader) {
         try (Connection connection = source.getConnection();
              PreparedStatement statement = prepare(connection, query)) {
-            statement.setQueryTimeout(Math.max(1, queryTimeoutSeconds));
+            statement.setQueryTimeout(Math.max(1, settings.queryTimeoutSeconds()));
             List<T> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -174,7 +171,7 @@ public class AuditQueries {
         } catch (SQLException e) {
             if (timedOut(e)) {
                 throw new GatewayProblem(ProblemType.QUERY_TIMEOUT, "The audit query ran longer than "
-                        + Math.max(1, queryTimeoutSeconds) + " s and was canceled; narrow the filter (e.g. a shorter "
+                        + Math.max(1, settings.queryTimeoutSeconds()) + " s and was canceled; narrow the filter (e.g. a shorter "
                         + "time range or one tenant) or retry later", null, TIMEOUT_RETRY_AFTER_SECONDS, List.of());
             }
             throw new IllegalStateException("Audit query failed (SQLState " + e.getSQLState() + ")", e);

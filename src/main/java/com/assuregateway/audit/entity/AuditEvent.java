@@ -71,10 +71,10 @@ public class AuditEvent {
     }
 
     public AuditEvent(String dossierId, String processId, EventKind kind, String action, String outcome,
-                      Integer httpStatus, Long durationMs, String upstreamTraceId, String detail) {
+                      Integer httpStatus, Long durationMs, String upstreamTraceId, String detail, Instant occurredAt) {
         this.dossierId = dossierId;
         this.processId = processId;
-        this.occurredAt = Instant.now();
+        this.occurredAt = occurredAt;
         this.kind = kind;
         this.action = action;
         this.outcome = outcome;

@@ -3,6 +3,8 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.dossiers.control.EventAuthenticity;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.EventSettings;
+import com.assuregateway.settings.control.SandboxSettings;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -12,7 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Lets an Assure event through only from Signicat, before the resource reads its body. Closed by default:
@@ -29,34 +31,18 @@ public class AssureEventsGuard implements ContainerRequestFilter {
     static final String PATH = "/api/v1/assure-events";
 
     @Inject
-    @ConfigProperty(name = "gateway.sandbox.enabled", defaultValue = "true")
-    boolean sandboxEnabled;
+    @ConfigProperties
+    SandboxSettings sandbox;
 
     @Inject
-    @ConfigProperty(name = "gateway.events.secret")
-    Optional<String> secret;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.auth", defaultValue = "header")
-    String auth;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.secret-header", defaultValue = "X-Assure-Event-Secret")
-    String secretHeader;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.signature-header", defaultValue = "X-Assure-Event-Signature")
-    String signatureHeader;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.max-body-bytes", defaultValue = "65536")
-    int maxBodyBytes;
+    @ConfigProperties
+    EventSettings settings;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        Optional<String> configured = secret.filter(s -> !s.isBlank());
+        Optional<String> configured = settings.secret().filter(s -> !s.isBlank());
         if (configured.isEmpty()) {
-            if (!sandboxEnabled) {
+            if (!sandbox.enabled()) {
                 request.abortWith(ProblemResponses.of(ProblemType.CONFIGURATION, "Assure events are refused: "
                         + "gateway.events.secret is not set (the secret of the webhook in Signicat's dashboard)", PATH));
                 return;
@@ -65,31 +51,31 @@ public class AssureEventsGuard implements ContainerRequestFilter {
             readBounded(request);
             return;
         }
-        boolean hmac = "hmac".equals(auth);
-        if (!hmac && !"header".equals(auth)) {
+        boolean hmac = "hmac".equals(settings.auth());
+        if (!hmac && !"header".equals(settings.auth())) {
             request.abortWith(ProblemResponses.of(ProblemType.CONFIGURATION,
                     "gateway.events.auth must be header or hmac; Assure events are refused", PATH));
             return;
         }
-        if (!hmac && !EventAuthenticity.secretMatches(request.getHeaderString(secretHeader), configured.get())) {
+        if (!hmac && !EventAuthenticity.secretMatches(request.getHeaderString(settings.secretHeader()), configured.get())) {
             refuse(request, "The event's shared secret is missing or wrong");
             return;
         }
         byte[] body = readBounded(request);
         if (body != null && hmac
-                && !EventAuthenticity.signatureMatches(request.getHeaderString(signatureHeader), configured.get(), body)) {
+                && !EventAuthenticity.signatureMatches(request.getHeaderString(settings.signatureHeader()), configured.get(), body)) {
             refuse(request, "The event's signature is missing or wrong");
         }
     }
 
     /** The body, at most maxBodyBytes of it, handed on to the resource; null when it was refused as too large. */
     private byte[] readBounded(ContainerRequestContext request) throws IOException {
-        if (request.getLength() > maxBodyBytes) {
+        if (request.getLength() > settings.maxBodyBytes()) {
             tooLarge(request);
             return null;
         }
-        byte[] body = request.getEntityStream().readNBytes(maxBodyBytes + 1);
-        if (body.length > maxBodyBytes) {
+        byte[] body = request.getEntityStream().readNBytes(settings.maxBodyBytes() + 1);
+        if (body.length > settings.maxBodyBytes()) {
             tooLarge(request);
             return null;
         }
@@ -99,7 +85,7 @@ public class AssureEventsGuard implements ContainerRequestFilter {
 
     private void tooLarge(ContainerRequestContext request) {
         request.abortWith(ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "An Assure event is at most " + maxBodyBytes + " bytes", PATH));
+                "An Assure event is at most " + settings.maxBodyBytes() + " bytes", PATH));
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {

@@ -4,6 +4,7 @@ import com.assuregateway.dossiers.boundary.FaceTecFlow.EventEffect;
 import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.EventSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -23,7 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Signicat's process-complete events (webhook). Authenticated by {@link AssureEventsGuard} (the secret of the
@@ -42,8 +43,8 @@ public class AssureEventsResource {
     FaceTecFlow flow;
 
     @Inject
-    @ConfigProperty(name = "gateway.events.max-process-ids", defaultValue = "100")
-    int maxProcessIds;
+    @ConfigProperties
+    EventSettings settings;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,10 +55,10 @@ public class AssureEventsResource {
         } catch (RuntimeException notJson) {
             return ProblemResponses.of(ProblemType.MALFORMED_BODY, "The event is not JSON", AssureEventsGuard.PATH);
         }
-        Set<String> processIds = processIds(event, maxProcessIds + 1);
-        if (processIds.size() > maxProcessIds) {
+        Set<String> processIds = processIds(event, settings.maxProcessIds() + 1);
+        if (processIds.size() > settings.maxProcessIds()) {
             // one event names one process; hundreds are no event but a way to make the gateway call Assure
-            return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, "An event names at most " + maxProcessIds
+            return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, "An event names at most " + settings.maxProcessIds()
                     + " process ids", AssureEventsGuard.PATH);
         }
         Map<EventEffect, Integer> effects = new EnumMap<>(EventEffect.class);

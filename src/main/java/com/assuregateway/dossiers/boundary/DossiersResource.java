@@ -5,6 +5,7 @@ import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.settings.control.LimitSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The portal API of the FaceTec flow: dossier, process, reference photo, verification, result, full result.
@@ -49,12 +50,8 @@ public class DossiersResource {
     Caller caller;
 
     @Inject
-    @ConfigProperty(name = "gateway.limits.photo-bytes", defaultValue = "5242880")
-    int photoLimitBytes;
-
-    @Inject
-    @ConfigProperty(name = "gateway.limits.enrollment-field-bytes", defaultValue = "2097152")
-    int enrollmentFieldLimit;
+    @ConfigProperties
+    LimitSettings limits;
 
     @Context
     UriInfo uriInfo;
@@ -112,7 +109,7 @@ public class DossiersResource {
     @Consumes({"image/jpeg", "image/png"})
     public Response uploadPhoto(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
                                 InputStream body) throws IOException {
-        flow.setPhoto(caller.writeScope(), dossierId, processId, readLimited(body, photoLimitBytes));
+        flow.setPhoto(caller.writeScope(), dossierId, processId, readLimited(body, limits.photoBytes()));
         return Response.noContent().build();
     }
 
@@ -134,7 +131,7 @@ public class DossiersResource {
     public Response startVerification(@PathParam("dossierId") String dossierId,
                                       @PathParam("processId") String processId,
                                       @NotNull @Valid VerificationRequest request) {
-        request.facetecEnrollment().refuseFieldsOver(enrollmentFieldLimit);
+        request.facetecEnrollment().refuseFieldsOver(limits.enrollmentFieldBytes());
         VerificationAccepted accepted = flow.startVerification(caller.writeScope(), dossierId, processId, request);
         return Response.accepted(accepted)
                 .location(uriInfo.getBaseUriBuilder().path("api/v1/dossiers/{d}/processes/{p}")

@@ -25,6 +25,7 @@ import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.entity.TenantScope;
+import com.assuregateway.settings.control.ArchiveSettings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,6 +33,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,8 +63,8 @@ public class FaceTecFlow {
     FollowUpPolicy policy;
 
     @Inject
-    @ConfigProperty(name = "gateway.archive.delete-upstream", defaultValue = "false")
-    boolean deleteUpstreamAfterArchiving;
+    @ConfigProperties
+    ArchiveSettings archiveSettings;
 
     /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
     @Inject
@@ -242,7 +244,7 @@ public class FaceTecFlow {
             records.fullResultUnreadable(process.id(), zip.length);
             return;
         }
-        if (records.archive(process.id(), zip).isPresent() && deleteUpstreamAfterArchiving) {
+        if (records.archive(process.id(), zip).isPresent() && archiveSettings.deleteUpstream()) {
             assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
         }
     }

@@ -5,6 +5,8 @@ import com.assuregateway.audit.control.Correlation;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.platform.control.GatewayMetrics;
 import com.assuregateway.idempotency.control.IdempotencyStore;
+import com.assuregateway.settings.control.ArchiveSettings;
+import com.assuregateway.settings.control.FollowUpSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -21,7 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Follows up unfinished processes in the background, so the record completes even when no portal asks
@@ -51,20 +53,12 @@ public class FollowUpTimer {
     FaceTecFlow flow;
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.interval-ms", defaultValue = "5000")
-    long intervalMs;
+    @ConfigProperties
+    FollowUpSettings settings;
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.batch-size", defaultValue = "20")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "gateway.followup.lease-seconds", defaultValue = "60")
-    long leaseSeconds;
-
-    @Inject
-    @ConfigProperty(name = "gateway.archive.retention-days", defaultValue = "3650")
-    long retentionDays;
+    @ConfigProperties
+    ArchiveSettings archiveSettings;
 
     @Inject
     EvidenceArchives archives;
@@ -77,6 +71,9 @@ public class FollowUpTimer {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    java.time.Clock clock;
 
     private void followUp(String processId) {
         try {
@@ -110,14 +107,14 @@ public class FollowUpTimer {
             return;
         }
         lastRetention = System.nanoTime();
-        java.time.Instant cutoff = java.time.Instant.now().minus(java.time.Duration.ofDays(retentionDays));
+        java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(archiveSettings.retentionDays()));
         archives.archivedBefore(cutoff, 1000).forEach(records::eraseArchiveByRetention);
         idempotency.purgeExpired();
     }
 
     @PostConstruct
     void schedule() {
-        timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("process follow-up", false));
+        timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(), new TimerConfig("process follow-up", false));
     }
 
     @Timeout
@@ -127,8 +124,8 @@ public class FollowUpTimer {
             return;
         }
         try {
-            for (String processId : records.dueForFollowUp(batchSize)) {
-                if (records.claim(processId, instance, leaseSeconds)) {
+            for (String processId : records.dueForFollowUp(settings.batchSize())) {
+                if (records.claim(processId, instance, settings.leaseSeconds())) {
                     followUp(processId);
                 }
             }

@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public class FlowRecords {
     @Inject
     IdempotencyStore idempotency;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Dossier> dossierByReference(String tenant, String externalReference) {
         return em.createNamedQuery(Dossier.BY_REFERENCE, Dossier.class)
@@ -70,7 +74,7 @@ public class FlowRecords {
 
     /** Inserts the dossier row; the unique (tenant, reference) constraint refuses a concurrent twin. */
     public Dossier reserveDossier(String tenant, String externalReference) {
-        Dossier dossier = new Dossier(tenant, externalReference);
+        Dossier dossier = new Dossier(tenant, externalReference, clock.instant());
         em.persist(dossier);
         em.flush();
         audit.stateChanged(Subject.dossier(dossier.id()), "dossier.reserved", "ok", null);
@@ -80,7 +84,7 @@ public class FlowRecords {
     public Dossier linkDossier(String dossierId, String assureDossierId) {
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
         if (!dossier.isLinkedUpstream()) {
-            dossier.linkUpstream(assureDossierId);
+            dossier.linkUpstream(assureDossierId, clock.instant());
             audit.stateChanged(Subject.dossier(dossierId), "dossier.created", "ok",
                     "assureDossierId=" + assureDossierId);
         }
@@ -123,13 +127,13 @@ public class FlowRecords {
         Dossier dossier = em.find(Dossier.class, dossierId, LockModeType.PESSIMISTIC_WRITE);
         if (!dossier.isErased()) {
             String externalReference = dossier.externalReference();
-            dossier.erase();
+            dossier.erase(clock.instant());
             List<VerificationProcess> processes = processes(dossierId);
             // the background follow-up may be working on them: take their rows, as they are now
             processes.forEach(p -> {
                 em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
                 p.scheduleCheck(null);
-                p.eraseReviewReason(AuditLog.ERASED);
+                p.eraseReviewReason(AuditLog.ERASED, clock.instant());
             });
             int erasedArchives = archives.erase(processes.stream().map(VerificationProcess::id).toList());
             int forgottenRequests = idempotency.forgetDossier(dossierId);
@@ -186,11 +190,11 @@ public class FlowRecords {
             case LINKED -> new CreationClaim.Linked(dossier);
             case IN_FLIGHT -> new CreationClaim.InFlight();
             case CREATE -> {
-                dossier.upstreamRequested();
+                dossier.upstreamRequested(clock.instant());
                 yield new CreationClaim.Create(dossier);
             }
             case RECOVER -> {
-                dossier.upstreamRequested();
+                dossier.upstreamRequested(clock.instant());
                 yield new CreationClaim.Recover(dossier, earlier);
             }
         };
@@ -238,7 +242,8 @@ public class FlowRecords {
      */
     public VerificationProcess reserveProcess(String processId, Dossier dossier, String provider) {
         String dossierId = dossier.id();
-        VerificationProcess process = VerificationProcess.reserved(processId, dossierId, dossier.tenant(), provider);
+        VerificationProcess process = VerificationProcess.reserved(processId, dossierId, dossier.tenant(), provider,
+                clock.instant());
         process.scheduleCheck(policy.afterIntentGrace());
         em.persist(process);
         audit.stateChanged(Subject.process(dossierId, processId), "process.reserved", "pending",
@@ -248,11 +253,11 @@ public class FlowRecords {
 
     public VerificationProcess linkProcess(String processId, CreatedProcess created) {
         VerificationProcess process = locked(processId);
-        process.linkUpstream(created.processId());
+        process.linkUpstream(created.processId(), clock.instant());
         process.scheduleCheck(null);
         ProcessStatus status = ProcessStatus.fromAssure(created.status());
         if (status != null) {
-            process.moveTo(status, created.status());
+            process.moveTo(status, created.status(), clock.instant());
         }
         audit.stateChanged(Subject.process(process.dossierId(), processId), "process.created",
                 process.status().wire(), "assureProcessId=" + created.processId());
@@ -299,7 +304,7 @@ public class FlowRecords {
      */
     public void verificationOutcomeUnknown(String processId) {
         VerificationProcess process = locked(processId);
-        process.scheduleCheck(Instant.now());
+        process.scheduleCheck(clock.instant());
         audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.outcome-unknown",
                 "following-up", "Assure's answer did not arrive; its state decides");
     }
@@ -316,7 +321,7 @@ public class FlowRecords {
     public void photoSet(String processId, String depiction, String mediaType, String sha256, String sourceProcessId) {
         VerificationProcess process = locked(processId);
         ensurePhotoAccepted(process);
-        process.photoSet(depiction, mediaType, sha256, sourceProcessId);
+        process.photoSet(depiction, mediaType, sha256, sourceProcessId, clock.instant());
         audit.evidence(Subject.process(process.dossierId(), processId), "photo.set",
                 depiction + " " + mediaType + " sha256=" + sha256
                         + (sourceProcessId == null ? "" : " copiedFrom=" + sourceProcessId));
@@ -339,7 +344,7 @@ public class FlowRecords {
         if (faceScanUsed(process.tenant(), faceScanSha256)) {
             throw replayed();
         }
-        process.verificationStarted(imageDepiction, faceScanSha256);
+        process.verificationStarted(imageDepiction, faceScanSha256, clock.instant());
         // the intent: should this server die before Assure answers, the follow-up finds out what happened
         process.scheduleCheck(policy.afterIntentGrace());
         try {
@@ -363,7 +368,7 @@ public class FlowRecords {
 
     public void verificationAborted(String processId, ProblemType cause) {
         VerificationProcess process = locked(processId);
-        process.verificationAborted();
+        process.verificationAborted(clock.instant());
         process.scheduleCheck(null);
         audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.aborted",
                 cause.name().toLowerCase(), "Assure did not start the verification; it may be requested again");
@@ -379,21 +384,22 @@ public class FlowRecords {
             return process;
         }
         ProcessStatus reported = ProcessStatus.fromAssure(result.status());
-        if (reported == ProcessStatus.PENDING && process.status() == ProcessStatus.PENDING
-                && process.verificationHasStarted() && policy.intentGraceOver(process.verificationStartedAt())) {
+        ResultStep step = ResultStep.of(process.status(), process.verificationHasStarted(),
+                policy.intentGraceOver(process.verificationStartedAt()), reported);
+        if (step == ResultStep.LOST_VERIFICATION) {
             // the start never reached Assure: the portal may request it again
-            process.verificationAborted();
+            process.verificationAborted(clock.instant());
             process.scheduleCheck(null);
             audit.stateChanged(Subject.process(process.dossierId(), processId), "verification.lost", "pending",
                     "Assure never started the requested verification; it may be requested again");
             return process;
         }
-        if (reported == null || !reported.isFinal()) {
+        if (step == ResultStep.NOT_FINAL) {
             moveTo(process, result.status(), "status.changed");
             process.scheduleCheck(policy.nextCheck(process));
             return process;
         }
-        process.recordResult(result);
+        process.recordResult(result, clock.instant());
         moveTo(process, result.status(), "status.changed");
         decide(process, result, reported);
         process.scheduleCheck(policy.onceFinal(process));
@@ -404,7 +410,7 @@ public class FlowRecords {
         Subject subject = Subject.process(process.dossierId(), process.id());
         String tenant = em.find(Dossier.class, process.dossierId()).tenant();
         Decision decision = DecisionRules.decide(result, reported, minimumMatchLevel.forTenant(tenant));
-        boolean agrees = process.decide(decision);
+        boolean agrees = process.decide(decision, clock.instant());
         metrics.decided(decision.outcome().wire(), tenant);
         audit.stateChanged(subject, "decision.made", decision.outcome().wire(),
                 "reason=" + decision.reason() + " minimumMatchLevel=" + decision.minimumMatchLevel());
@@ -430,7 +436,7 @@ public class FlowRecords {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> dueForFollowUp(int limit) {
         return em.createNamedQuery(VerificationProcess.DUE_FOR_FOLLOW_UP, String.class)
-                .setParameter("now", Instant.now())
+                .setParameter("now", clock.instant())
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -440,7 +446,7 @@ public class FlowRecords {
      * an instance that died runs out, and another instance takes the process over.
      */
     public boolean claim(String processId, String owner, long leaseSeconds) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return em.createNamedQuery(VerificationProcess.CLAIM)
                 .setParameter("owner", owner)
                 .setParameter("until", now.plusSeconds(leaseSeconds))
@@ -507,7 +513,7 @@ public class FlowRecords {
                 || process.nextCheckAt() == null && process.status().isFinal()) {
             return false;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<Instant> next = FollowUpPolicy.eventLook(process.nextCheckAt(), process.eventCheckAt(),
                 policy.eventStep(process), now);
         if (next.isEmpty()) {
@@ -538,7 +544,7 @@ public class FlowRecords {
         VerificationProcess process = locked(processId);
         if (!process.status().isFinal()) {
             ProcessStatus before = process.status();
-            process.expire();
+            process.expire(clock.instant());
             audit.stateChanged(Subject.process(process.dossierId(), processId), "status.expired", "expired",
                     "no final status at Assure before the follow-up deadline (was " + before.wire() + ")");
         }
@@ -604,7 +610,7 @@ public class FlowRecords {
                     + (process.decision() == null ? "none yet" : process.decision().wire())
                     + (process.reviewedAt() == null ? "" : ", reviewed at " + process.reviewedAt()) + ")");
         }
-        process.review(outcome, reason, reviewer);
+        process.review(outcome, reason, reviewer, clock.instant());
         audit.stateChanged(Subject.process(dossierId, processId), "review." + outcome, outcome,
                 "by " + reviewer + ": " + reason);
         return process;
@@ -633,7 +639,7 @@ public class FlowRecords {
             return;
         }
         ProcessStatus before = process.status();
-        if (process.moveTo(reported, assureStatus)) {
+        if (process.moveTo(reported, assureStatus, clock.instant())) {
             audit.stateChanged(subject, action, reported.wire(), "from " + before.wire());
         }
     }

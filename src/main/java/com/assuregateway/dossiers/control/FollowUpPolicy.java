@@ -2,13 +2,17 @@ package com.assuregateway.dossiers.control;
 
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
+import com.assuregateway.settings.control.ArchiveSettings;
+import com.assuregateway.settings.control.EventSettings;
+import com.assuregateway.settings.control.FollowUpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * When the background follow-up looks at a process again. Unfinished processes are asked about with
@@ -19,46 +23,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FollowUpPolicy {
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.initial-delay-seconds", defaultValue = "2")
-    long initialDelaySeconds;
+    Clock clock;
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.max-delay-seconds", defaultValue = "300")
-    long maxDelaySeconds;
+    @ConfigProperties
+    FollowUpSettings followUp;
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.deadline-seconds", defaultValue = "3600")
-    long deadlineSeconds;
+    @ConfigProperties
+    ArchiveSettings archive;
 
     @Inject
-    @ConfigProperty(name = "gateway.followup.intent-grace-seconds", defaultValue = "60")
-    long intentGraceSeconds;
-
-    @Inject
-    @ConfigProperty(name = "gateway.archive.enabled", defaultValue = "true")
-    boolean archiveEnabled;
-
-    @Inject
-    @ConfigProperty(name = "gateway.archive.give-up-after-hours", defaultValue = "24")
-    long archiveGiveUpHours;
-
-    @Inject
-    @ConfigProperty(name = "gateway.events.min-interval-seconds", defaultValue = "10")
-    long eventMinIntervalSeconds;
+    @ConfigProperties
+    EventSettings events;
 
     public Instant firstCheck() {
-        return Instant.now().plusSeconds(initialDelaySeconds);
+        return clock.instant().plusSeconds(followUp.initialDelaySeconds());
     }
 
     /** The next look after one that found nothing new (or failed): doubling, capped, with ±20% jitter. */
     public Instant nextCheck(VerificationProcess process) {
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Instant.now().plusMillis((long) (backoffSeconds(process.checkAttempts()) * 1000 * jitter));
+        return clock.instant().plusMillis((long) (backoffSeconds(process.checkAttempts()) * 1000 * jitter));
     }
 
     private long backoffSeconds(int attempts) {
-        long base = initialDelaySeconds * (1L << Math.min(attempts, 20));
-        return Math.min(Math.max(base, 1), maxDelaySeconds);
+        long base = followUp.initialDelaySeconds() * (1L << Math.min(attempts, 20));
+        return Math.min(Math.max(base, 1), followUp.maxDelaySeconds());
     }
 
     /**
@@ -66,7 +57,7 @@ public class FollowUpPolicy {
      * step, at least {@code gateway.events.min-interval-seconds}.
      */
     public Duration eventStep(VerificationProcess process) {
-        return Duration.ofSeconds(Math.max(eventMinIntervalSeconds, backoffSeconds(process.checkAttempts())));
+        return Duration.ofSeconds(Math.max(events.minIntervalSeconds(), backoffSeconds(process.checkAttempts())));
     }
 
     /**
@@ -87,11 +78,11 @@ public class FollowUpPolicy {
 
     /** A final process needs its archive, unless archiving is off or there is no full result to keep. */
     public Instant onceFinal(VerificationProcess process) {
-        return archiveEnabled && process.status() != ProcessStatus.EXPIRED ? Instant.now() : null;
+        return archive.enabled() && process.status() != ProcessStatus.EXPIRED ? clock.instant() : null;
     }
 
     public boolean archiveEnabled() {
-        return archiveEnabled;
+        return archive.enabled();
     }
 
     /**
@@ -99,21 +90,21 @@ public class FollowUpPolicy {
      * grace, which is longer than any call may take, the request is over one way or the other.
      */
     public Instant afterIntentGrace() {
-        return Instant.now().plusSeconds(intentGraceSeconds);
+        return clock.instant().plusSeconds(followUp.intentGraceSeconds());
     }
 
     /** Whether a write requested at that time can no longer be in flight. */
     public boolean intentGraceOver(Instant requestedAt) {
-        return requestedAt != null && Instant.now().isAfter(requestedAt.plusSeconds(intentGraceSeconds));
+        return requestedAt != null && clock.instant().isAfter(requestedAt.plusSeconds(followUp.intentGraceSeconds()));
     }
 
     public boolean deadlinePassed(VerificationProcess process) {
         Instant started = process.verificationStartedAt() != null ? process.verificationStartedAt() : process.createdAt();
-        return Instant.now().isAfter(started.plus(Duration.ofSeconds(deadlineSeconds)));
+        return clock.instant().isAfter(started.plus(Duration.ofSeconds(followUp.deadlineSeconds())));
     }
 
     public boolean archiveAbandoned(VerificationProcess process) {
         Instant since = process.finalizedAt() != null ? process.finalizedAt() : process.updatedAt();
-        return Instant.now().isAfter(since.plus(Duration.ofHours(archiveGiveUpHours)));
+        return clock.instant().isAfter(since.plus(Duration.ofHours(archive.giveUpAfterHours())));
     }
 }

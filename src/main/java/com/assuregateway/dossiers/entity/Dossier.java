@@ -52,23 +52,23 @@ public class Dossier {
     protected Dossier() {
     }
 
-    public Dossier(String tenant, String externalReference) {
+    public Dossier(String tenant, String externalReference, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.tenant = tenant;
         this.externalReference = externalReference;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
-    public void linkUpstream(String assureDossierId) {
+    public void linkUpstream(String assureDossierId, Instant now) {
         this.assureDossierId = assureDossierId;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     /** What stays is a tombstone: ids and times, without the portal's reference to a person. */
-    public void erase() {
+    public void erase(Instant now) {
         this.externalReference = null;
-        this.erasedAt = Instant.now();
+        this.erasedAt = now;
         this.updatedAt = erasedAt;
     }
 
@@ -81,8 +81,8 @@ public class Dossier {
     }
 
     /** The intent, written before Assure is asked: a later attempt looks for what this one may have made. */
-    public void upstreamRequested() {
-        this.upstreamRequestedAt = Instant.now();
+    public void upstreamRequested(Instant now) {
+        this.upstreamRequestedAt = now;
     }
 
     /** The intent as it was before a takeover whose look for the earlier attempt failed. */

@@ -216,7 +216,7 @@ public class VerificationProcess {
     }
 
     public VerificationProcess(String id, String dossierId, String tenant, String provider, String assureProcessId,
-                               ProcessStatus status) {
+                               ProcessStatus status, Instant now) {
         this.id = id;
         this.dossierId = dossierId;
         this.tenant = tenant;
@@ -224,21 +224,22 @@ public class VerificationProcess {
         this.assureProcessId = assureProcessId;
         this.status = status;
         this.assureStatus = status.wire();
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
     /** A process reserved here before Assure is asked to create it: the intent of the upstream write. */
-    public static VerificationProcess reserved(String id, String dossierId, String tenant, String provider) {
-        VerificationProcess process = new VerificationProcess(id, dossierId, tenant, provider, null, ProcessStatus.PENDING);
+    public static VerificationProcess reserved(String id, String dossierId, String tenant, String provider,
+                                               Instant now) {
+        VerificationProcess process = new VerificationProcess(id, dossierId, tenant, provider, null, ProcessStatus.PENDING, now);
         process.upstreamRequestedAt = process.createdAt;
         return process;
     }
 
     /** Assure's process, once it is known (from its answer, or found again by the repair). */
-    public void linkUpstream(String assureProcessId) {
+    public void linkUpstream(String assureProcessId, Instant now) {
         this.assureProcessId = assureProcessId;
-        touch();
+        touch(now);
     }
 
     public boolean isLinkedUpstream() {
@@ -249,27 +250,28 @@ public class VerificationProcess {
         return upstreamRequestedAt;
     }
 
-    public void photoSet(String depiction, String mediaType, String sha256, String sourceProcessId) {
+    public void photoSet(String depiction, String mediaType, String sha256, String sourceProcessId,
+                         Instant now) {
         this.photoDepiction = depiction;
         this.photoMediaType = mediaType;
         this.photoSha256 = sha256;
         this.photoSourceProcessId = sourceProcessId;
-        touch();
+        touch(now);
     }
 
-    public void verificationStarted(String imageDepiction, String faceScanSha256) {
+    public void verificationStarted(String imageDepiction, String faceScanSha256, Instant now) {
         this.imageDepiction = imageDepiction;
         this.faceScanSha256 = faceScanSha256;
-        this.verificationStartedAt = Instant.now();
-        touch();
+        this.verificationStartedAt = now;
+        touch(now);
     }
 
     /** A start that Assure refused or never answered: the portal may try again. */
-    public void verificationAborted() {
+    public void verificationAborted(Instant now) {
         this.imageDepiction = null;
         this.faceScanSha256 = null;
         this.verificationStartedAt = null;
-        touch();
+        touch(now);
     }
 
     /**
@@ -278,20 +280,20 @@ public class VerificationProcess {
      *
      * @return whether the status changed
      */
-    public boolean moveTo(ProcessStatus next, String reportedByAssure) {
+    public boolean moveTo(ProcessStatus next, String reportedByAssure, Instant now) {
         this.assureStatus = reportedByAssure;
         if (next == null || next == status || status.isFinal()) {
             return false;
         }
         this.status = next;
         if (next.isFinal()) {
-            this.finalizedAt = Instant.now();
+            this.finalizedAt = now;
         }
-        touch();
+        touch(now);
         return true;
     }
 
-    public void recordResult(AssureResult result) {
+    public void recordResult(AssureResult result, Instant now) {
         var liveness = result.liveness();
         this.livenessSuccess = liveness.success();
         this.livenessError = liveness.error();
@@ -312,8 +314,8 @@ public class VerificationProcess {
         this.similarityScore = result.finalResult().similarityScore();
         this.failReason = result.failReason() == null || result.failReason().length() <= 1000
                 ? result.failReason() : result.failReason().substring(0, 1000);
-        this.resultReceivedAt = Instant.now();
-        touch();
+        this.resultReceivedAt = now;
+        touch(now);
     }
 
     /**
@@ -321,26 +323,26 @@ public class VerificationProcess {
      *
      * @return whether the two agree
      */
-    public boolean decide(Decision made) {
+    public boolean decide(Decision made, Instant now) {
         this.decision = made.outcome();
         this.decisionReason = made.reason();
         this.decisionMinimumMatchLevel = made.minimumMatchLevel();
         this.decisionAgreesWithAssure = made.outcome().agreesWith(ProcessStatus.fromAssure(assureStatus));
-        this.decidedAt = Instant.now();
-        touch();
+        this.decidedAt = now;
+        touch(now);
         return decisionAgreesWithAssure;
     }
 
     /** No answer in time: final for the gateway, whatever Assure may still do. */
-    public void expire() {
+    public void expire(Instant now) {
         this.status = ProcessStatus.EXPIRED;
-        this.finalizedAt = Instant.now();
+        this.finalizedAt = now;
         this.decision = DecisionOutcome.EXPIRED;
         this.decisionReason = "no-final-status-before-deadline";
         this.decisionAgreesWithAssure = null;
         this.decidedAt = finalizedAt;
         this.nextCheckAt = null;
-        touch();
+        touch(now);
     }
 
     /** When the background follow-up looks at this process next; null when there is nothing left to do. */
@@ -355,19 +357,19 @@ public class VerificationProcess {
         this.eventCheckAt = eventAt;
     }
 
-    public void review(String outcome, String reason, String reviewer) {
+    public void review(String outcome, String reason, String reviewer, Instant now) {
         this.reviewOutcome = outcome;
         this.reviewReason = reason;
         this.reviewedBy = reviewer;
-        this.reviewedAt = Instant.now();
-        touch();
+        this.reviewedAt = now;
+        touch(now);
     }
 
     /** The reviewer's verdict and who gave it stay; the free text, which may describe the person, goes. */
-    public void eraseReviewReason(String replacement) {
+    public void eraseReviewReason(String replacement, Instant now) {
         if (reviewReason != null) {
             this.reviewReason = replacement;
-            touch();
+            touch(now);
         }
     }
 
@@ -375,8 +377,8 @@ public class VerificationProcess {
         return decision != null && decision.needsReview() && reviewedAt == null;
     }
 
-    private void touch() {
-        this.updatedAt = Instant.now();
+    private void touch(Instant now) {
+        this.updatedAt = now;
     }
 
     public boolean hasPhotoFor(String depiction) {

@@ -65,19 +65,17 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public void filter(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
         String path = request.getUriInfo().getPath();
-        if (key == null || !"POST".equals(request.getMethod()) || !path.startsWith("api/v1/")
-                || path.startsWith("api/v1/assure-events")) {
+        if (!applies(request.getMethod(), path, key)) {
             return;
         }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!validKey(key)) {
             request.abortWith(ProblemResponses.of(ProblemType.VALIDATION, "Idempotency-Key must be 1 to 200 "
                     + "visible ASCII characters", "/" + path, List.of(new FieldError(HEADER, "invalid")), null, null));
             return;
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String hash = Fingerprint.sha256((request.getMethod() + " /" + path + "\n").getBytes(StandardCharsets.UTF_8),
-                body);
+        String hash = requestHash(request.getMethod(), path, body);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(owner(), key);
         Claim claim = claim(id, hash, request.getMethod() + " /" + path, dossierOf(path, null));
         if (claim instanceof Claim.Proceed) {
@@ -100,7 +98,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         // a 5xx, or any answer that says "retry after", is not the request's answer: the retry should run
-        if (response.getStatus() >= 500 || response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)) {
+        if (!answerKept(response.getStatus(), response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER))) {
             store.release(id);
             return;
         }
@@ -123,6 +121,27 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         store.complete(id, response.getStatus(), response.getMediaType() == null ? null : response.getMediaType().toString(),
                 locationText, body, sealed, dossierOf(request.getUriInfo().getPath(), locationText));
+    }
+
+    /** Portal POSTs with a key; not the Assure events webhook, which Signicat calls. */
+    static boolean applies(String method, String path, String key) {
+        return key != null && "POST".equals(method) && path.startsWith("api/v1/")
+                && !path.startsWith("api/v1/assure-events");
+    }
+
+    /** 1 to 200 visible ASCII characters. */
+    static boolean validKey(String key) {
+        return VALID_KEY.matcher(key).matches();
+    }
+
+    /** What "the same request" means: method, path and body bytes. */
+    static String requestHash(String method, String path, byte[] body) {
+        return Fingerprint.sha256((method + " /" + path + "\n").getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** A 5xx, or any answer that says "retry after", is not the request's answer: the key is released. */
+    static boolean answerKept(int status, boolean retryAfter) {
+        return status < 500 && !retryAfter;
     }
 
     /**

@@ -1,15 +1,17 @@
 package com.assuregateway.idempotency.control;
 
 import com.assuregateway.idempotency.entity.IdempotencyRecord;
+import com.assuregateway.settings.control.IdempotencySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Claims a key for one request at a time, and keeps the answer for {@code gateway.idempotency.ttl-hours}.
@@ -43,34 +45,68 @@ public class IdempotencyStore {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "gateway.idempotency.ttl-hours", defaultValue = "24")
-    long ttlHours;
+    Clock clock;
 
     @Inject
-    @ConfigProperty(name = "gateway.idempotency.in-flight-seconds", defaultValue = "120")
-    long inFlightSeconds;
+    @ConfigProperties
+    IdempotencySettings settings;
 
     public Claim claim(IdempotencyRecord.Key key, String requestHash, String methodPath, String dossierId) {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, key, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
-        if (existing != null && existing.createdAt().isBefore(now.minus(Duration.ofHours(ttlHours)))) {
-            em.remove(existing);
-            em.flush();
-            existing = null;
+        Instant now = clock.instant();
+        switch (found(existing, requestHash, now, settings)) {
+            case EXPIRED:
+                em.remove(existing);
+                em.flush();
+                // then as if there were none
+            case NONE:
+                em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId, now));
+                em.flush();
+                return new Claim.Proceed();
+            case REPLAY:
+                return new Claim.Replay(existing);
+            case DIED_IN_FLIGHT:
+                existing.restart(requestHash, methodPath, dossierId, now);
+                return new Claim.Proceed();
+            case IN_FLIGHT:
+                return new Claim.InFlight();
+            default:
+                return new Claim.Mismatch();
         }
+    }
+
+    /** What a request finds under its key, decided from the record alone. */
+    public enum Found {
+        /** No record: the request runs and its answer is kept. */
+        NONE,
+        /** A record older than the keys' retention: forgotten, the request runs as new. */
+        EXPIRED,
+        /** The same request was answered: its first answer again. */
+        REPLAY,
+        /** Another request used the key (answered or not): refused. */
+        MISMATCH,
+        /** The same request, unanswered for longer than any request takes: it died, this one runs. */
+        DIED_IN_FLIGHT,
+        /** The same request, still being answered: wait. */
+        IN_FLIGHT
+    }
+
+    public static Found found(IdempotencyRecord existing, String requestHash, Instant now,
+                              IdempotencySettings settings) {
         if (existing == null) {
-            em.persist(new IdempotencyRecord(key, requestHash, methodPath, dossierId));
-            em.flush();
-            return new Claim.Proceed();
+            return Found.NONE;
         }
+        if (existing.createdAt().isBefore(now.minus(Duration.ofHours(settings.ttlHours())))) {
+            return Found.EXPIRED;
+        }
+        boolean same = existing.requestHash().equals(requestHash);
         if (existing.isCompleted()) {
-            return existing.requestHash().equals(requestHash) ? new Claim.Replay(existing) : new Claim.Mismatch();
+            return same ? Found.REPLAY : Found.MISMATCH;
         }
-        if (existing.createdAt().isBefore(now.minusSeconds(inFlightSeconds))) {
-            existing.restart(requestHash, methodPath, dossierId);
-            return new Claim.Proceed();
+        if (existing.createdAt().isBefore(now.minusSeconds(settings.inFlightSeconds()))) {
+            return Found.DIED_IN_FLIGHT;
         }
-        return existing.requestHash().equals(requestHash) ? new Claim.InFlight() : new Claim.Mismatch();
+        return same ? Found.IN_FLIGHT : Found.MISMATCH;
     }
 
     /**
@@ -89,7 +125,7 @@ public class IdempotencyStore {
             em.remove(record);
             return;
         }
-        record.complete(status, contentType, location, body, sealedParts, dossierId);
+        record.complete(status, contentType, location, body, sealedParts, dossierId, clock.instant());
     }
 
     /** Deletes every record about the dossier, within the erasure's transaction. */
@@ -122,7 +158,7 @@ public class IdempotencyStore {
     /** Forgets answers older than the retention of keys. */
     public int purgeExpired() {
         return em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :cutoff")
-                .setParameter("cutoff", Instant.now().minus(Duration.ofHours(ttlHours)))
+                .setParameter("cutoff", clock.instant().minus(Duration.ofHours(settings.ttlHours())))
                 .executeUpdate();
     }
 }

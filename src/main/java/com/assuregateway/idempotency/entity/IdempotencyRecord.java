@@ -89,16 +89,16 @@ public class IdempotencyRecord {
     protected IdempotencyRecord() {
     }
 
-    public IdempotencyRecord(Key id, String requestHash, String methodPath, String dossierId) {
+    public IdempotencyRecord(Key id, String requestHash, String methodPath, String dossierId, Instant now) {
         this.id = id;
         this.dossierId = dossierId;
         this.requestHash = requestHash;
         this.methodPath = methodPath;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     public void complete(int status, String contentType, String location, String body, String sealedParts,
-                         String dossierId) {
+                         String dossierId, Instant now) {
         if (dossierId != null) {
             this.dossierId = dossierId;
         }
@@ -107,15 +107,15 @@ public class IdempotencyRecord {
         this.location = location;
         this.body = body;
         this.sealedParts = sealedParts;
-        this.completedAt = Instant.now();
+        this.completedAt = now;
     }
 
     /** A request that died in flight: the key's next request starts over. */
-    public void restart(String requestHash, String methodPath, String dossierId) {
+    public void restart(String requestHash, String methodPath, String dossierId, Instant now) {
         this.dossierId = dossierId;
         this.requestHash = requestHash;
         this.methodPath = methodPath;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     public boolean isCompleted() {

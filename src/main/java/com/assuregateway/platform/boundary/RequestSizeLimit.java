@@ -3,6 +3,7 @@ package com.assuregateway.platform.boundary;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.settings.control.LimitSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Caps every request body of the portal API while it is read, so an oversized body is refused (413) before
@@ -22,14 +23,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "gateway.limits.request-bytes", defaultValue = "8388608")
-    long limit;
+    @ConfigProperties
+    LimitSettings limits;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("api/")) {
             return;
         }
+        long limit = limits.requestBytes();
         if (request.getLength() > limit) {
             request.abortWith(ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + limit + " bytes", "/" + request.getUriInfo().getPath()));

@@ -1,12 +1,12 @@
 package com.assuregateway.sandbox.boundary;
 
+import com.assuregateway.settings.control.SandboxSettings;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Hides every sandbox endpoint (404) when {@code gateway.sandbox.enabled} is false, so a production
@@ -18,8 +18,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class SandboxGate implements ContainerRequestFilter {
 
-    static final String ENABLED = "gateway.sandbox.enabled";
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (!isEnabled()) {
@@ -29,6 +27,6 @@ public class SandboxGate implements ContainerRequestFilter {
     }
 
     static boolean isEnabled() {
-        return ConfigProvider.getConfig().getOptionalValue(ENABLED, Boolean.class).orElse(false);
+        return SandboxSettings.enabledNow();
     }
 }

@@ -3,6 +3,7 @@ package com.assuregateway.sandbox.boundary;
 import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.IssuedToken;
+import com.assuregateway.settings.control.AssureSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Simulates Signicat's OAuth2 token endpoint ({@code /auth/open/connect/token}) for the client
@@ -51,12 +52,8 @@ public class SandboxTokenResource {
     Config config;
 
     @Inject
-    @ConfigProperty(name = "assure.auth.client-id", defaultValue = "sandbox-client")
-    String clientId;
-
-    @Inject
-    @ConfigProperty(name = "assure.auth.client-secret", defaultValue = "sandbox-secret")
-    String clientSecret;
+    @ConfigProperties
+    AssureSettings settings;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -104,6 +101,8 @@ public class SandboxTokenResource {
         String id = decoded.substring(0, colon);
         String secret = decoded.substring(colon + 1);
         // RFC 6749 2.3.1 form-encodes both parts before Basic; many clients do not, so both spellings pass
+        String clientId = settings.clientId().orElse(AssureSettings.SANDBOX_CLIENT_ID);
+        String clientSecret = settings.clientSecret().orElse(AssureSettings.SANDBOX_CLIENT_SECRET);
         return (same(id, clientId) && same(secret, clientSecret))
                 || (same(formDecode(id), clientId) && same(formDecode(secret), clientSecret));
     }

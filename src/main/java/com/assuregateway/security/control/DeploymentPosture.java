@@ -4,6 +4,8 @@ import com.assuregateway.security.control.SecurityPosture.ArchiveKeyState;
 import com.assuregateway.security.entity.DeploymentMode;
 import com.assuregateway.security.entity.DevelopmentKey;
 import com.assuregateway.security.entity.PostureViolation;
+import com.assuregateway.settings.control.ArchiveSettings;
+import com.assuregateway.settings.control.SandboxSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -77,14 +79,14 @@ public class DeploymentPosture {
         String archiveKeyId = string("gateway.archive.key-id").orElse(null);
         return new SecurityPosture.Settings(
                 string(DeploymentMode.KEY).orElse(null),
-                config.getOptionalValue("gateway.sandbox.enabled", Boolean.class).orElse(false),
+                config.getOptionalValue(SandboxSettings.ENABLED, Boolean.class).orElse(SandboxSettings.enabledByDefault()),
                 string("db.url").orElse(null),
                 string("assure/mp-rest/url"), string("assure.auth.token-url"),
                 string("assure.auth.client-id"), string("assure.auth.client-secret"),
                 string("mp.jwt.verify.issuer"),
                 string("mp.jwt.verify.publickey").isPresent() || string("mp.jwt.verify.publickey.location").isPresent(),
                 jwtKeyIsDevelopmentKey(),
-                config.getOptionalValue("gateway.archive.enabled", Boolean.class).orElse(true),
+                config.getOptionalValue(ArchiveSettings.ENABLED, Boolean.class).orElse(ArchiveSettings.enabledByDefault()),
                 archiveKeyId, archiveKey(archiveKeyId));
     }
 

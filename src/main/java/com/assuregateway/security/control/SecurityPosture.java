@@ -3,6 +3,7 @@ package com.assuregateway.security.control;
 import com.assuregateway.security.entity.DeploymentMode;
 import com.assuregateway.security.entity.DevelopmentKey;
 import com.assuregateway.security.entity.PostureViolation;
+import com.assuregateway.settings.control.AssureSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.Set;
  */
 public final class SecurityPosture {
 
-    static final String SANDBOX_CLIENT_ID = "sandbox-client";
-    static final String SANDBOX_CLIENT_SECRET = "sandbox-secret";
+    static final String SANDBOX_CLIENT_ID = AssureSettings.SANDBOX_CLIENT_ID;
+    static final String SANDBOX_CLIENT_SECRET = AssureSettings.SANDBOX_CLIENT_SECRET;
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     /** What the rules look at, read from MicroProfile Config by {@link DeploymentPosture}. */

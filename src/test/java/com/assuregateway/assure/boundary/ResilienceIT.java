@@ -1,5 +1,7 @@
 package com.assuregateway.assure.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api.Answer;
@@ -9,6 +11,7 @@ import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,8 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResilienceIT extends GatewayTest {
-
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
 
     Api api;
     Portal portal;
@@ -187,15 +188,8 @@ class ResilienceIT extends GatewayTest {
         assertThat(TestDatabase.events(target)).contains("UPSTREAM assure.getImages circuit-open");
 
         SandboxControl.of(base).delete("sandbox/control/faults");
-        Answer recovered = null;
-        for (int i = 0; i < 40 && recovered == null; i++) {
-            Thread.sleep(500);
-            Answer answer = api.putJson(Portal.process(dossierId, target) + "/selfie", copy);
-            if (answer.status() == 204) {
-                recovered = answer;
-            }
-        }
-        assertThat(recovered).as("the breaker closed again once Assure answered").isNotNull();
+        eventually(Duration.ofSeconds(30), Duration.ofMillis(500), "the breaker closes again once Assure answers",
+                () -> api.putJson(Portal.process(dossierId, target) + "/selfie", copy), answer -> answer.status() == 204);
     }
 
     private void fault(String fault, String operation, int times, long delayMs) {
@@ -205,24 +199,8 @@ class ResilienceIT extends GatewayTest {
     }
 
     private static String awaitFinalInDatabase(String processId) {
-        for (int i = 0; i < 120; i++) {
-            String status = (String) TestDatabase.single("SELECT status FROM verification_process WHERE id = ?",
-                    processId).get("status");
-            if (!status.equals("PENDING") && !status.equals("PROCESSING")) {
-                return status;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("Process " + processId + " did not become final");
-    }
-
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
+        return eventually(Duration.ofSeconds(30), "process " + processId + " becomes final",
+                () -> (String) TestDatabase.single("SELECT status FROM verification_process WHERE id = ?",
+                        processId).get("status"), status -> !status.equals("PENDING") && !status.equals("PROCESSING"));
     }
 }

@@ -37,7 +37,7 @@ class AccessTokensTest {
     @BeforeEach
     void wire() {
         tokens = new AccessTokens();
-        tokens.refreshMarginSeconds = 30;
+        tokens.settings = com.assuregateway.settings.control.AssureSettings.of(null, null, null, "signicat-api", 30);
         tokens.clock = new Clock() {
             @Override
             public ZoneOffset getZone() {

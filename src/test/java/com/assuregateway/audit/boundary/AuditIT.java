@@ -1,5 +1,6 @@
 package com.assuregateway.audit.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.audit.boundary.AuditFixture.Row;
@@ -7,6 +8,7 @@ import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.ProblemAssert;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.Json;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditIT extends GatewayTest {
 
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
+    private static final String PROBLEM = ProblemAssert.PREFIX;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TENANT_A = "audit-a-" + RUN;
     private static final String TENANT_B = "audit-b-" + RUN;
@@ -437,11 +439,6 @@ class AuditIT extends GatewayTest {
         JsonObject problem = answer.json();
         assertThat(problem.getString("type")).isEqualTo(PROBLEM + "validation");
         return problem.getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
-    }
-
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
     }
 
     private static String encode(String value) {

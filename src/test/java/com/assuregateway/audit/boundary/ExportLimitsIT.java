@@ -1,5 +1,6 @@
 package com.assuregateway.audit.boundary;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -187,13 +188,8 @@ class ExportLimitsIT {
         assertThat(Integer.parseInt(answer.header("Retry-After"))).isPositive();
     }
 
-    private static Answer awaitNot429(Supplier<Answer> call) throws InterruptedException {
-        Answer answer = call.get();
-        for (int i = 0; i < 120 && answer.status() == 429; i++) {
-            Thread.sleep(250);
-            answer = call.get();
-        }
-        return answer;
+    private static Answer awaitNot429(Supplier<Answer> call) {
+        return eventually(Duration.ofSeconds(30), "an answer other than 429", call, answer -> answer.status() != 429);
     }
 
     private static Connection database() throws SQLException {
@@ -221,19 +217,13 @@ class ExportLimitsIT {
     }
 
     /** Until the gateway's statistics statement (not the follow-up's reads) waits for the test's lock. */
-    private static void awaitStatisticsWaitingForTheLock() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            long waiting = ((Number) TestDatabase.single("SELECT count(*) AS n FROM pg_locks l"
-                    + " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " JOIN pg_stat_activity a ON a.pid = l.pid"
-                    + " WHERE NOT l.granted AND c.relname = 'verification_process' AND n.nspname = current_schema()"
-                    + " AND a.query LIKE '%GROUP BY%'").get("n")).longValue();
-            if (waiting > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("The statistics never waited for the lock");
+    private static void awaitStatisticsWaitingForTheLock() {
+        eventually(Duration.ofSeconds(10), Duration.ofMillis(50), "the statistics wait for the lock",
+                () -> ((Number) TestDatabase.single("SELECT count(*) AS n FROM pg_locks l"
+                        + " JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE NOT l.granted AND c.relname = 'verification_process' AND n.nspname = current_schema()"
+                        + " AND a.query LIKE '%GROUP BY%'").get("n")).longValue(), waiting -> waiting > 0);
     }
 
     /**

@@ -1,11 +1,13 @@
 package com.assuregateway.dossiers.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.ProblemAssert;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.Json;
@@ -36,7 +38,7 @@ class AssureEventsIT extends GatewayTest {
     private static final String PATH = "api/v1/assure-events";
     private static final String HEADER = "X-Assure-Event-Secret";
     private static final String SECRET = "it-event-secret";
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
+    private static final String PROBLEM = ProblemAssert.PREFIX;
 
     Api anonymous;
     Portal portal;
@@ -165,11 +167,5 @@ class AssureEventsIT extends GatewayTest {
             }
             return answer.toString();
         }
-    }
-
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
     }
 }

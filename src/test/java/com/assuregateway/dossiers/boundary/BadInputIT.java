@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertCleanProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api.Answer;
@@ -23,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputIT extends GatewayTest {
 
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
-
     private static final String TENANT = "bad-input-tenant";
 
     Api api;
@@ -40,21 +39,21 @@ class BadInputIT extends GatewayTest {
     void malformedJsonIs400AndCreatesNothing() {
         long before = count("dossier");
         Answer answer = api.post("api/v1/dossiers", "{\"externalReference\": ");
-        assertProblem(answer, 400, "malformed-body");
+        assertCleanProblem(answer, 400, "malformed-body");
         assertThat(count("dossier")).isEqualTo(before);
     }
 
     @Test
     void aBlankOrOverlongReferenceNamesTheField() {
         Answer blank = api.post("api/v1/dossiers", "{\"externalReference\": \"  \"}");
-        assertProblem(blank, 400, "validation");
+        assertCleanProblem(blank, 400, "validation");
         assertThat(blank.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("externalReference");
 
         Answer missing = api.post("api/v1/dossiers", "{}");
-        assertProblem(missing, 400, "validation");
+        assertCleanProblem(missing, 400, "validation");
 
         Answer overlong = api.post("api/v1/dossiers", "{\"externalReference\": \"" + "x".repeat(201) + "\"}");
-        assertProblem(overlong, 400, "validation");
+        assertCleanProblem(overlong, 400, "validation");
         assertThat(overlong.json().getJsonArray("errors").getJsonObject(0).getString("field"))
                 .isEqualTo("externalReference");
     }
@@ -65,17 +64,17 @@ class BadInputIT extends GatewayTest {
         assertThat(answer.status()).isIn(405, 415);
         Answer text = api.put(Portal.process(portal.newDossier(), "x") + "/selfie", "text/plain",
                 "hello".getBytes(StandardCharsets.UTF_8));
-        assertProblem(text, 415, "unsupported-media-type");
+        assertCleanProblem(text, 415, "unsupported-media-type");
     }
 
     @Test
     void unknownIdsAre404() {
-        assertProblem(api.get("api/v1/dossiers/" + UUID.randomUUID()), 404, "not-found");
+        assertCleanProblem(api.get("api/v1/dossiers/" + UUID.randomUUID()), 404, "not-found");
         String dossierId = portal.newDossier();
-        assertProblem(api.get(Portal.process(dossierId, UUID.randomUUID().toString())), 404, "not-found");
-        assertProblem(api.post("api/v1/dossiers/" + UUID.randomUUID() + "/processes", "{\"provider\":\"facetec\"}"),
+        assertCleanProblem(api.get(Portal.process(dossierId, UUID.randomUUID().toString())), 404, "not-found");
+        assertCleanProblem(api.post("api/v1/dossiers/" + UUID.randomUUID() + "/processes", "{\"provider\":\"facetec\"}"),
                 404, "not-found");
-        assertProblem(api.get("api/v1/nothing-here"), 404, "not-found");
+        assertCleanProblem(api.get("api/v1/nothing-here"), 404, "not-found");
     }
 
     @Test
@@ -83,7 +82,7 @@ class BadInputIT extends GatewayTest {
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         String otherDossier = portal.newDossier();
-        assertProblem(api.get(Portal.process(otherDossier, processId)), 404, "not-found");
+        assertCleanProblem(api.get(Portal.process(otherDossier, processId)), 404, "not-found");
     }
 
     @Test
@@ -91,7 +90,7 @@ class BadInputIT extends GatewayTest {
         String dossierId = portal.newDossier();
         long before = count("verification_process");
         Answer answer = api.post("api/v1/dossiers/" + dossierId + "/processes", "{\"provider\":\"onfido\"}");
-        assertProblem(answer, 400, "validation");
+        assertCleanProblem(answer, 400, "validation");
         assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("provider");
         assertThat(count("verification_process")).isEqualTo(before);
     }
@@ -102,13 +101,13 @@ class BadInputIT extends GatewayTest {
         String processId = portal.newProcess(dossierId);
         Answer answer = api.put(Portal.process(dossierId, processId) + "/selfie", "image/jpeg",
                 "GIF89a definitely not a jpeg".getBytes(StandardCharsets.US_ASCII));
-        assertProblem(answer, 415, "unsupported-image");
+        assertCleanProblem(answer, 415, "unsupported-image");
         assertThat(TestDatabase.single("SELECT photo_sha256 FROM verification_process WHERE id = ?", processId)
                 .get("photo_sha256")).isNull();
         assertThat(TestDatabase.events(processId)).noneMatch(e -> e.contains("setImages") || e.contains("photo.set"));
 
         Answer empty = api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", new byte[0]);
-        assertProblem(empty, 400, "validation");
+        assertCleanProblem(empty, 400, "validation");
     }
 
     @Test
@@ -117,7 +116,7 @@ class BadInputIT extends GatewayTest {
         String processId = portal.newProcess(dossierId);
         byte[] huge = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(Portal.png(1), 0, huge, 0, 8);
-        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", huge), 413,
+        assertCleanProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", huge), 413,
                 "payload-too-large");
     }
 
@@ -126,7 +125,7 @@ class BadInputIT extends GatewayTest {
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         Answer answer = portal.verify(dossierId, processId, "accepted");
-        assertProblem(answer, 409, "photo-missing");
+        assertCleanProblem(answer, 409, "photo-missing");
         Map<String, Object> row = TestDatabase.single(
                 "SELECT status, verification_started_at, face_scan_sha256 FROM verification_process WHERE id = ?",
                 processId);
@@ -142,13 +141,13 @@ class BadInputIT extends GatewayTest {
         String processId = portal.newProcess(dossierId);
         Answer answer = api.post(Portal.process(dossierId, processId) + "/verification",
                 "{\"facetecEnrollment\":{\"faceScan\":\"\",\"userAgent\":\"ua\"},\"imageDepiction\":\"back\"}");
-        assertProblem(answer, 400, "validation");
+        assertCleanProblem(answer, 400, "validation");
         assertThat(answer.json().getJsonArray("errors").stream()
                 .map(e -> e.asJsonObject().getString("field")).toList())
                 .containsExactlyInAnyOrder("facetecEnrollment.faceScan", "facetecEnrollment.auditTrailImage",
                         "facetecEnrollment.lowQualityAuditTrailImage", "imageDepiction");
         Answer none = api.post(Portal.process(dossierId, processId) + "/verification", "{}");
-        assertProblem(none, 400, "validation");
+        assertCleanProblem(none, 400, "validation");
     }
 
     @Test
@@ -158,8 +157,8 @@ class BadInputIT extends GatewayTest {
         portal.uploadSelfie(dossierId, processId, Portal.png(0x11));
         assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
 
-        assertProblem(portal.verify(dossierId, processId, "accepted"), 409, "wrong-state");
-        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(0x12)),
+        assertCleanProblem(portal.verify(dossierId, processId, "accepted"), 409, "wrong-state");
+        assertCleanProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png", Portal.png(0x12)),
                 409, "wrong-state");
         assertThat(TestDatabase.events(processId).stream().filter(e -> e.contains("assure.startVerification")))
                 .hasSize(1);
@@ -169,7 +168,7 @@ class BadInputIT extends GatewayTest {
     void theFullResultBeforeAFinalStatusIs409() {
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
-        assertProblem(api.get(Portal.process(dossierId, processId) + "/full-result"), 409, "wrong-state");
+        assertCleanProblem(api.get(Portal.process(dossierId, processId) + "/full-result"), 409, "wrong-state");
     }
 
     @Test
@@ -177,7 +176,7 @@ class BadInputIT extends GatewayTest {
         long before = count("dossier");
         for (String reference : new String[]{"a\\u0000b", "customer-42\\r\\nforged", "a\\u001b[31mb", "a\\ud800"}) {
             Answer answer = api.post("api/v1/dossiers", "{\"externalReference\": \"" + reference + "\"}");
-            assertProblem(answer, 400, "validation");
+            assertCleanProblem(answer, 400, "validation");
             assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
                     .isEqualTo("externalReference");
         }
@@ -189,21 +188,21 @@ class BadInputIT extends GatewayTest {
         Answer verification = api.post(Portal.process(dossierId, processId) + "/verification",
                 "{\"facetecEnrollment\":{\"faceScan\":\"AAAA\",\"auditTrailImage\":\"AAAA\","
                         + "\"lowQualityAuditTrailImage\":\"AAAA\",\"userAgent\":\"ua\\u0000\"}}");
-        assertProblem(verification, 400, "validation");
+        assertCleanProblem(verification, 400, "validation");
         assertThat(TestDatabase.events(processId)).noneMatch(e -> e.contains("startVerification"));
         Answer copy = api.putJson(Portal.process(dossierId, processId) + "/selfie",
                 "{\"fromProcessId\":\"x\\u0000\",\"depiction\":\"front\"}");
-        assertProblem(copy, 400, "validation");
+        assertCleanProblem(copy, 400, "validation");
     }
 
     @Test
     void controlCharactersInQueryParametersOrPathsAre400() {
         Answer query = api.get("api/v1/audit/processes?externalReference=a%00b&tenant=" + TENANT);
-        assertProblem(query, 400, "validation");
+        assertCleanProblem(query, 400, "validation");
         assertThat(query.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("externalReference");
-        assertProblem(api.get("api/v1/audit/processes.csv?externalReference=a%0d%0ab"), 400, "validation");
-        assertProblem(api.get("api/v1/dossiers/a%01b"), 400, "bad-request");
-        assertProblem(api.get("api/v1/dossiers/a%E2%80%A8b/processes"), 400, "bad-request");
+        assertCleanProblem(api.get("api/v1/audit/processes.csv?externalReference=a%0d%0ab"), 400, "validation");
+        assertCleanProblem(api.get("api/v1/dossiers/a%01b"), 400, "bad-request");
+        assertCleanProblem(api.get("api/v1/dossiers/a%E2%80%A8b/processes"), 400, "bad-request");
     }
 
     @Test
@@ -212,7 +211,7 @@ class BadInputIT extends GatewayTest {
                 "updatedFrom=%2B10000-01-01T00:00:00Z", "updatedTo=0000-12-31T23:59:59Z"}) {
             for (String path : new String[]{"api/v1/audit/processes", "api/v1/audit/stats", "api/v1/audit/processes.ndjson"}) {
                 Answer answer = api.get(path + "?" + parameter);
-                assertProblem(answer, 400, "validation");
+                assertCleanProblem(answer, 400, "validation");
                 assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field"))
                         .isEqualTo(parameter.substring(0, parameter.indexOf('=')));
             }
@@ -226,7 +225,7 @@ class BadInputIT extends GatewayTest {
         Api reviewer = new Api(base).as(Tokens.of(java.util.List.of("reviewer"), TENANT));
         for (String limit : new String[]{"abc", "1e3", "99999999999", "0", "501"}) {
             Answer answer = reviewer.get("api/v1/reviews?limit=" + limit);
-            assertProblem(answer, 400, "validation");
+            assertCleanProblem(answer, 400, "validation");
             assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("limit");
         }
         assertThat(reviewer.get("api/v1/reviews?limit=500").status()).isEqualTo(200);
@@ -236,13 +235,13 @@ class BadInputIT extends GatewayTest {
     void anUnknownCharsetIs415OnEveryEndpoint() {
         long before = count("dossier");
         byte[] body = "{\"externalReference\": \"charset-1\"}".getBytes(StandardCharsets.UTF_8);
-        assertProblem(api.post("api/v1/dossiers", "application/json; charset=x-unknown", body), 415,
+        assertCleanProblem(api.post("api/v1/dossiers", "application/json; charset=x-unknown", body), 415,
                 "unsupported-media-type");
-        assertProblem(api.post("api/v1/assure-events", "application/json; charset=x-unknown",
+        assertCleanProblem(api.post("api/v1/assure-events", "application/json; charset=x-unknown",
                 "{\"processId\":\"p\"}".getBytes(StandardCharsets.UTF_8)), 415, "unsupported-media-type");
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
-        assertProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png; charset=\"no such\"",
+        assertCleanProblem(api.put(Portal.process(dossierId, processId) + "/selfie", "image/png; charset=\"no such\"",
                 Portal.png(0x22)), 415, "unsupported-media-type");
         assertThat(count("dossier")).isEqualTo(before + 1);
     }
@@ -250,22 +249,22 @@ class BadInputIT extends GatewayTest {
     @Test
     void anUnreadableContentTypeIsAProblemFromTheContainer() {
         Answer answer = api.put("api/v1/dossiers", ";;;/", "{}".getBytes(StandardCharsets.UTF_8));
-        assertProblem(answer, 400, "bad-request");
+        assertCleanProblem(answer, 400, "bad-request");
     }
 
     @Test
     void aPathLongerThanAnyResourceIs414BeforeItReachesTheDatabase() {
         String longId = "d".repeat(500);
-        assertProblem(api.get("api/v1/dossiers/" + longId), 414, "uri-too-long");
+        assertCleanProblem(api.get("api/v1/dossiers/" + longId), 414, "uri-too-long");
         Answer idempotent = api.postWithHeader("api/v1/dossiers/" + longId + "/processes", "{\"provider\":\"facetec\"}",
                 "Idempotency-Key", "long-path-" + UUID.randomUUID());
-        assertProblem(idempotent, 414, "uri-too-long");
+        assertCleanProblem(idempotent, 414, "uri-too-long");
     }
 
     @Test
     void noGeneratedWadlForAnybody() {
         Api anonymous = new Api(base);
-        assertProblem(anonymous.get("application.wadl"), 404, "not-found");
+        assertCleanProblem(anonymous.get("application.wadl"), 404, "not-found");
         Answer options = anonymous.options("api/v1/dossiers");
         assertThat(options.status()).isEqualTo(204);
         assertThat(options.header("Allow")).contains("POST");
@@ -278,7 +277,7 @@ class BadInputIT extends GatewayTest {
     void aClientCannotForgeServerLogLines() throws Exception {
         String marker = "FORGED-" + UUID.randomUUID();
         Answer path = api.get("api/v1/dossiers/x%0D%0A" + marker + "%E2%80%A8" + marker);
-        assertProblem(path, 400, "bad-request");
+        assertCleanProblem(path, 400, "bad-request");
         String raw = rawRequest("GET /api/v1/dossiers/" + UUID.randomUUID() + "?externalReference=" + marker
                 + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Tokens.portal(TENANT)
                 + "\r\nX-Request-Id: ok\t" + marker + "\r\nConnection: close\r\n\r\n");
@@ -299,16 +298,6 @@ class BadInputIT extends GatewayTest {
         }
     }
 
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        JsonObject problem = answer.json();
-        assertThat(problem.getString("type")).isEqualTo(PROBLEM + type);
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("detail")).isNotBlank();
-        assertThat(answer.text()).doesNotContain("Exception", "\tat ", "com.assuregateway");
-    }
-
     private static long count(String table) {
         return ((Number) TestDatabase.single("SELECT COUNT(*) AS n FROM " + table).get("n")).longValue();
     }
@@ -319,14 +308,14 @@ class BadInputIT extends GatewayTest {
         for (String tenant : List.of("t".repeat(65), "tenant\u0000x", "tenant\nx")) {
             Answer answer = new Api(base).as(Tokens.portal(tenant)).post("api/v1/dossiers",
                     "{\"externalReference\":\"claims-1\"}");
-            assertProblem(answer, 403, "forbidden");
+            assertCleanProblem(answer, 403, "forbidden");
         }
         String dossierId = portal.newDossier();
         String processId = portal.newProcess(dossierId);
         Api longNamedReviewer = new Api(base).as(Tokens.withSubject("r".repeat(201), List.of("reviewer"), null));
         Answer review = longNamedReviewer.postWithHeader(Portal.process(dossierId, processId) + "/review",
                 "{\"outcome\":\"approve\",\"reason\":\"ok\"}", "Idempotency-Key", "long-subject-1");
-        assertProblem(review, 403, "forbidden");
+        assertCleanProblem(review, 403, "forbidden");
         assertThat(TestDatabase.query("SELECT id FROM dossier WHERE external_reference = ?", "claims-1")).isEmpty();
     }
 

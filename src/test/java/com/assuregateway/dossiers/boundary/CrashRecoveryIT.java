@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +13,7 @@ import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,12 +116,8 @@ class CrashRecoveryIT {
         gateway.start();
 
         String processId = (String) reserved.get(0).get("id");
-        boolean dropped = false;
-        for (int i = 0; i < 160 && !dropped; i++) {
-            Thread.sleep(250);
-            dropped = TestDatabase.query("SELECT id FROM verification_process WHERE id = ?", processId).isEmpty();
-        }
-        assertThat(dropped).as("the reservation is resolved once no creation can be in flight").isTrue();
+        eventually(Duration.ofSeconds(40), "the reservation is resolved once no creation can be in flight",
+                () -> TestDatabase.query("SELECT id FROM verification_process WHERE id = ?", processId), List::isEmpty);
         assertThat(TestDatabase.events(processId)).contains("STATE process.not-created dropped");
         assertThat(TestDatabase.query("SELECT detail FROM audit_event WHERE process_id = ? AND action = "
                 + "'process.not-created'", processId).get(0).get("detail").toString()).contains("orphan");
@@ -151,16 +149,10 @@ class CrashRecoveryIT {
         return dossier.getJsonArray("processes").stream().map(p -> p.asJsonObject().getString("processId")).toList();
     }
 
-    private static String awaitStatus(String processId) throws InterruptedException {
-        for (int i = 0; i < 240; i++) {
-            String status = (String) TestDatabase.single("SELECT status FROM verification_process WHERE id = ?",
-                    processId).get("status");
-            if (!status.equals("PENDING") && !status.equals("PROCESSING")) {
-                return status;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Process " + processId + " did not become final after the restart");
+    private static String awaitStatus(String processId) {
+        return eventually(Duration.ofSeconds(60), "process " + processId + " becomes final after the restart",
+                () -> (String) TestDatabase.single("SELECT status FROM verification_process WHERE id = ?",
+                        processId).get("status"), status -> !status.equals("PENDING") && !status.equals("PROCESSING"));
     }
 
 }

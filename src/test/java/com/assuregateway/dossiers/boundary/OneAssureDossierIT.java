@@ -1,5 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api;
@@ -8,6 +9,7 @@ import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.SandboxAssure;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -74,13 +76,15 @@ class OneAssureDossierIT extends GatewayTest {
         }
 
         // the portal retries; while the lost attempt could still be in flight it is told to wait
-        Answer retried = api.post("api/v1/dossiers", body);
-        for (int i = 0; i < 60 && retried.status() == 409; i++) {
-            assertThat(retried.json().getString("type")).endsWith(":dossier-creation-in-progress");
-            assertThat(retried.header("Retry-After")).isNotNull();
-            Thread.sleep(500);
-            retried = api.post("api/v1/dossiers", body);
-        }
+        Answer retried = eventually(Duration.ofSeconds(30), Duration.ofMillis(500), "the portal's retry is answered",
+                () -> api.post("api/v1/dossiers", body), answer -> {
+                    if (answer.status() != 409) {
+                        return true;
+                    }
+                    assertThat(answer.json().getString("type")).endsWith(":dossier-creation-in-progress");
+                    assertThat(answer.header("Retry-After")).isNotNull();
+                    return false;
+                });
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().getString("dossierId")).isEqualTo(dossierId);

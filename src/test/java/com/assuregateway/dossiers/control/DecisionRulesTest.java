@@ -85,6 +85,108 @@ class DecisionRulesTest {
         assertThat(decision.outcome()).isEqualTo(DecisionOutcome.CANCELED);
     }
 
+    // --- the rules one by one, over results built here (no parser in between) ---
+
+    private static final AssureResult.Liveness LIVE = new AssureResult.Liveness(true, false, true, true, true, true);
+
+    private static AssureResult result(AssureResult.Liveness liveness, Integer level, Boolean matchingError) {
+        return new AssureResult("accepted", liveness,
+                new AssureResult.Matching(level, "a", "p", level != null && level > 0, matchingError, java.util.List.of()),
+                AssureResult.FinalResult.UNKNOWN, null);
+    }
+
+    @ParameterizedTest(name = "the failed check {0} rejects")
+    @CsvSource({
+            "0, security-check-failed:auditTrailVerificationCheckSucceeded",
+            "1, security-check-failed:replayCheckSucceeded",
+            "2, security-check-failed:faceScanLivenessCheckSucceeded",
+            "3, security-check-failed:sessionTokenCheckSucceeded",
+    })
+    void eachFailedSecurityCheckRejectsEvenAPerfectMatch(int failed, String reason) {
+        Boolean[] checks = {true, true, true, true};
+        checks[failed] = false;
+        var liveness = new AssureResult.Liveness(true, false, checks[0], checks[1], checks[2], checks[3]);
+        Decision decision = DecisionRules.decide(result(liveness, 8, false), ProcessStatus.ACCEPTED, 6);
+        assertThat(decision.outcome()).isEqualTo(DecisionOutcome.REJECTED);
+        assertThat(decision.reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void theFirstFailedCheckIsTheOneNamed() {
+        var liveness = new AssureResult.Liveness(false, true, true, false, false, true);
+        assertThat(DecisionRules.decide(result(liveness, 0, true), ProcessStatus.ACCEPTED, 6).reason())
+                .isEqualTo("security-check-failed:replayCheckSucceeded");
+    }
+
+    @Test
+    void evidenceOfFailureComesBeforeWhatIsMissing() {
+        var unknownChecks = new AssureResult.Liveness(true, false, null, null, null, null);
+        Decision noMatch = DecisionRules.decide(result(unknownChecks, 0, null), ProcessStatus.ACCEPTED, 6);
+        assertThat(noMatch.outcome()).isEqualTo(DecisionOutcome.REJECTED);
+        assertThat(noMatch.reason()).isEqualTo("no-match");
+        var failedUnknownChecks = new AssureResult.Liveness(false, null, null, null, null, null);
+        assertThat(DecisionRules.decide(result(failedUnknownChecks, 8, false), ProcessStatus.ACCEPTED, 6).reason())
+                .isEqualTo("liveness-failed");
+    }
+
+    @Test
+    void assuresFailureOrCancellationDecidesWhateverTheEvidence() {
+        assertThat(DecisionRules.decide(result(LIVE, 8, false), ProcessStatus.FAILED, 6))
+                .isEqualTo(new Decision(DecisionOutcome.FAILED, "assure-failed", 6));
+        assertThat(DecisionRules.decide(result(LIVE, 8, false), ProcessStatus.CANCELED, 6))
+                .isEqualTo(new Decision(DecisionOutcome.CANCELED, "assure-canceled", 6));
+    }
+
+    @Test
+    void anUnknownCheckOrLivenessIsUnknown() {
+        var oneUnknown = new AssureResult.Liveness(true, false, true, true, null, true);
+        assertThat(DecisionRules.decide(result(oneUnknown, 8, false), ProcessStatus.ACCEPTED, 6).reason())
+                .isEqualTo("liveness-unknown");
+        var livenessUnknown = new AssureResult.Liveness(null, false, true, true, true, true);
+        assertThat(DecisionRules.decide(result(livenessUnknown, 8, false), ProcessStatus.ACCEPTED, 6).reason())
+                .isEqualTo("liveness-unknown");
+    }
+
+    @Test
+    void errorsReportedByFaceTecAreUnknownNotAPass() {
+        var livenessError = new AssureResult.Liveness(true, true, true, true, true, true);
+        assertThat(DecisionRules.decide(result(livenessError, 8, false), ProcessStatus.ACCEPTED, 6))
+                .isEqualTo(new Decision(DecisionOutcome.UNKNOWN, "liveness-error", 6));
+        assertThat(DecisionRules.decide(result(LIVE, 8, true), ProcessStatus.ACCEPTED, 6))
+                .isEqualTo(new Decision(DecisionOutcome.UNKNOWN, "matching-error", 6));
+    }
+
+    @ParameterizedTest(name = "match level {0} is not a level")
+    @CsvSource({"-1", "9", "100"})
+    void aMatchLevelOutsideZeroToEightIsUnknown(int level) {
+        assertThat(DecisionRules.decide(result(LIVE, level, false), ProcessStatus.ACCEPTED, 6).reason())
+                .isEqualTo("match-level-unknown");
+    }
+
+    @ParameterizedTest(name = "level {0} at minimum {1} -> {2}")
+    @CsvSource({
+            "1, 6, INCONCLUSIVE",
+            "5, 6, INCONCLUSIVE",
+            "6, 6, ACCEPTED",
+            "8, 6, ACCEPTED",
+            "1, 1, ACCEPTED",
+            "7, 8, INCONCLUSIVE",
+            "8, 8, ACCEPTED",
+    })
+    void theMinimumIsInclusive(int level, int minimum, DecisionOutcome outcome) {
+        Decision decision = DecisionRules.decide(result(LIVE, level, false), ProcessStatus.ACCEPTED, minimum);
+        assertThat(decision.outcome()).isEqualTo(outcome);
+        assertThat(decision.minimumMatchLevel()).isEqualTo(minimum);
+    }
+
+    @Test
+    void theGatewaysDecisionDoesNotFollowAssuresStatus() {
+        // Assure said rejected, the evidence passes: the gateway accepts, and the record shows the disagreement
+        Decision decision = DecisionRules.decide(result(LIVE, 7, false), ProcessStatus.REJECTED, 6);
+        assertThat(decision.outcome()).isEqualTo(DecisionOutcome.ACCEPTED);
+        assertThat(decision.outcome().agreesWith(ProcessStatus.REJECTED)).isFalse();
+    }
+
     static JsonObject load(String shape) {
         try (InputStream in = DecisionRulesTest.class.getResourceAsStream("/assure-results/" + shape + ".json")) {
             return Json.createReader(in).readObject();

@@ -54,9 +54,8 @@ class EventFloodRuleTest {
     @Test
     void theStepIsTheBackoffStepAndNeverBelowTheMinimumInterval() {
         FollowUpPolicy policy = new FollowUpPolicy();
-        policy.initialDelaySeconds = 2;
-        policy.maxDelaySeconds = 300;
-        policy.eventMinIntervalSeconds = 10;
+        policy.followUp = com.assuregateway.settings.control.FollowUpSettings.of(2, 300, 3600, 60);
+        policy.events = com.assuregateway.settings.control.EventSettings.withMinIntervalSeconds(10);
         assertThat(policy.eventStep(processAfter(0))).isEqualTo(Duration.ofSeconds(10));
         assertThat(policy.eventStep(processAfter(4))).isEqualTo(Duration.ofSeconds(32));
         assertThat(policy.eventStep(processAfter(40))).isEqualTo(Duration.ofSeconds(300));
@@ -80,7 +79,7 @@ class EventFloodRuleTest {
     }
 
     private static VerificationProcess processAfter(int attempts) {
-        VerificationProcess process = VerificationProcess.reserved("p", "d", "t", "facetec");
+        VerificationProcess process = VerificationProcess.reserved("p", "d", "t", "facetec", NOW);
         for (int i = 0; i < attempts; i++) {
             process.scheduleCheck(NOW);
         }

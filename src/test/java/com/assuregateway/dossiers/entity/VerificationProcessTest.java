@@ -7,26 +7,28 @@ import org.junit.jupiter.api.Test;
 /** A final status never regresses. */
 class VerificationProcessTest {
 
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     @Test
     void aLateOrRepeatedAnswerCannotUndoAFinalStatus() {
-        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PENDING);
-        assertThat(process.moveTo(ProcessStatus.PROCESSING, "processing")).isTrue();
-        assertThat(process.moveTo(ProcessStatus.ACCEPTED, "accepted")).isTrue();
+        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PENDING, NOW);
+        assertThat(process.moveTo(ProcessStatus.PROCESSING, "processing", NOW)).isTrue();
+        assertThat(process.moveTo(ProcessStatus.ACCEPTED, "accepted", NOW)).isTrue();
         assertThat(process.finalizedAt()).isNotNull();
 
-        assertThat(process.moveTo(ProcessStatus.PROCESSING, "processing")).isFalse();
-        assertThat(process.moveTo(ProcessStatus.REJECTED, "rejected")).isFalse();
+        assertThat(process.moveTo(ProcessStatus.PROCESSING, "processing", NOW)).isFalse();
+        assertThat(process.moveTo(ProcessStatus.REJECTED, "rejected", NOW)).isFalse();
         assertThat(process.status()).isEqualTo(ProcessStatus.ACCEPTED);
     }
 
     @Test
     void anExpiredProcessIsFinalAndNeedsNoMoreLooks() {
-        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PROCESSING);
-        process.scheduleCheck(java.time.Instant.now());
-        process.expire();
+        VerificationProcess process = new VerificationProcess("p", "d", "t", "facetec", "a", ProcessStatus.PROCESSING, NOW);
+        process.scheduleCheck(NOW);
+        process.expire(NOW);
         assertThat(process.status().isFinal()).isTrue();
         assertThat(process.decision()).isEqualTo(DecisionOutcome.EXPIRED);
         assertThat(process.nextCheckAt()).isNull();
-        assertThat(process.moveTo(ProcessStatus.ACCEPTED, "accepted")).isFalse();
+        assertThat(process.moveTo(ProcessStatus.ACCEPTED, "accepted", NOW)).isFalse();
     }
 }

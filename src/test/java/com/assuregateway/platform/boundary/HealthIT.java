@@ -1,5 +1,6 @@
 package com.assuregateway.platform.boundary;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api;
@@ -14,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -153,20 +155,7 @@ class HealthIT {
 
     /** Polls readiness until the named check satisfies the condition; bounded, never a timing assertion. */
     private static JsonObject awaitCheck(Api api, String name, Predicate<JsonObject> condition) {
-        Answer last = null;
-        for (int poll = 0; poll < 40; poll++) {
-            last = api.get("health/ready");
-            JsonObject check = check(last, name);
-            if (condition.test(check)) {
-                return check;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("Check " + name + " never got there: " + last);
+        return eventually(Duration.ofSeconds(15), "check " + name + " gets there",
+                () -> check(api.get("health/ready"), name), condition);
     }
 }

@@ -1,5 +1,6 @@
 package com.assuregateway.security.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api.Answer;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** Who may call: tokens, roles, tenant isolation, replays, erasure and size limits, through real HTTP. */
 class SecurityIT extends GatewayTest {
 
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
     private static final String TENANT_A = "tenant-a";
     private static final String TENANT_B = "tenant-b";
 
@@ -281,11 +281,5 @@ class SecurityIT extends GatewayTest {
                 "application/json", huge), 413, "payload-too-large");
         assertThat(TestDatabase.single("SELECT verification_started_at FROM verification_process WHERE id = ?",
                 processId).get("verification_started_at")).isNull();
-    }
-
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
     }
 }

@@ -1,5 +1,6 @@
 package com.assuregateway.security.boundary;
 
+import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.audit.control.Fingerprint;
@@ -8,6 +9,7 @@ import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayTest;
 import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.ProblemAssert;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
 import jakarta.json.JsonObject;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class SessionAndFaceScanIT extends GatewayTest {
 
-    private static final String PROBLEM = "urn:assure-gateway:problem:";
+    private static final String PROBLEM = ProblemAssert.PREFIX;
     private static final String TENANT_A = "session-tenant-a";
     private static final String TENANT_B = "session-tenant-b";
 
@@ -183,11 +185,5 @@ class SessionAndFaceScanIT extends GatewayTest {
     private static char alphabetNext(char c) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         return alphabet.charAt(alphabet.indexOf(c) + 1);
-    }
-
-    private static void assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.json().getString("type")).isEqualTo(PROBLEM + type);
     }
 }
