@@ -57,7 +57,7 @@ class DocumentationTest {
     private static final Pattern CONFIG_PROPERTIES = Pattern.compile(
             "@ConfigProperties\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern FIELD = Pattern.compile(
-            "^\\s*(?:(?:public|protected|private)\\s+)?(?!static)(?:final\\s+)?"
+            "^[ \\t]*(?![^;\\n]*\\bstatic\\b)(?:(?:public|protected|private)\\s+)?(?:final\\s+)?"
                     + "[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*(?:=[^;]*)?;",
             Pattern.MULTILINE);
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^>`]+>");
