@@ -1,8 +1,8 @@
-import com.assuregateway.audit.control.AuditSql;
-import com.assuregateway.audit.control.AuditSql.SqlQuery;
-import com.assuregateway.audit.control.Cursor;
-import com.assuregateway.audit.control.FilterParameters;
-import com.assuregateway.audit.control.ProcessFilter;
+import com.assuregateway.reporting.control.AuditSql;
+import com.assuregateway.reporting.control.AuditSql.SqlQuery;
+import com.assuregateway.reporting.control.Cursor;
+import com.assuregateway.reporting.control.FilterParameters;
+import com.assuregateway.reporting.control.ProcessFilter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

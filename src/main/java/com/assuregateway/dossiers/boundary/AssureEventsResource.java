@@ -1,7 +1,7 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.dossiers.boundary.FaceTecFlow.EventEffect;
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.RequestScoped;

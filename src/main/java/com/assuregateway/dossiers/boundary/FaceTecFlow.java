@@ -17,7 +17,7 @@ import com.assuregateway.dossiers.control.FaceScanFingerprint;
 import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
 import com.assuregateway.dossiers.control.FullResults;
-import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.shared.control.Fingerprint;
 import com.assuregateway.dossiers.control.ImageFormat;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessInDossier;

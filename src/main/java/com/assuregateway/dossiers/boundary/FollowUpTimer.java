@@ -1,9 +1,9 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.archive.control.EvidenceArchives;
-import com.assuregateway.audit.control.Correlation;
+import com.assuregateway.shared.control.Correlation;
 import com.assuregateway.dossiers.control.FlowRecords;
-import com.assuregateway.platform.control.GatewayMetrics;
+import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.idempotency.control.IdempotencyStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

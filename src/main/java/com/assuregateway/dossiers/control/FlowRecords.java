@@ -8,7 +8,7 @@ import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.dossiers.entity.Decision;
-import com.assuregateway.platform.control.GatewayMetrics;
+import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessInDossier;
