@@ -1,10 +1,10 @@
 package audit;
 
-import com.assuregateway.audit.control.AuditSql;
-import com.assuregateway.audit.control.AuditSql.SqlQuery;
-import com.assuregateway.audit.control.Cursor;
-import com.assuregateway.audit.control.FilterParameters;
-import com.assuregateway.audit.control.ProcessFilter;
+import com.assuregateway.reporting.control.AuditSql;
+import com.assuregateway.reporting.control.AuditSql.SqlQuery;
+import com.assuregateway.reporting.control.Cursor;
+import com.assuregateway.reporting.control.FilterParameters;
+import com.assuregateway.reporting.control.ProcessFilter;
 import common.JvmProbes;
 import common.JvmProbes.GcLog;
 import common.JvmProbes.HeapSampler;

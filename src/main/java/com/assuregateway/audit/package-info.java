@@ -1,2 +1,2 @@
-/** The append-only audit trail, and the queries, statistics and exports auditors read it with. */
+/** The append-only audit trail every step writes: who did what to which process, when and with what outcome. */
 package com.assuregateway.audit;

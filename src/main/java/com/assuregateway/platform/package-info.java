@@ -1,2 +1,2 @@
-/** Cross-cutting wiring of the gateway: the JAX-RS application and what every component shares. */
+/** The top-level wiring: the JAX-RS application, request filters, static files and the liveness check. */
 package com.assuregateway.platform;

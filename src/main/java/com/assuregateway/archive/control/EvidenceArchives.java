@@ -2,9 +2,9 @@ package com.assuregateway.archive.control;
 
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.archive.entity.EvidenceArchive;
-import com.assuregateway.audit.control.Fingerprint;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.shared.control.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,14 +1,14 @@
 package com.assuregateway.assure.control;
 
-import com.assuregateway.platform.control.Jsonp;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
-import com.assuregateway.assure.entity.Download;
 import com.assuregateway.assure.entity.DossierLookup;
+import com.assuregateway.assure.entity.Download;
 import com.assuregateway.audit.control.AuditLog;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
+import com.assuregateway.shared.control.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -1,6 +1,6 @@
 package com.assuregateway.assure.control;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package com.assuregateway.assure.control;
 
 import com.assuregateway.audit.control.AuditLog;
 import com.assuregateway.audit.entity.Subject;
-import com.assuregateway.problems.boundary.ProblemResponses;
+import com.assuregateway.problems.control.Causes;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,9 +88,9 @@ public class AssureCalls {
             audit.upstreamCall(subject, action, "no-token", null, durationMs, null, tokenProblem.getMessage());
             return tokenProblem;
         }
-        boolean timeout = ProblemResponses.causedBy(e, SocketTimeoutException.class)
-                || ProblemResponses.causedBy(e, HttpTimeoutException.class);
-        boolean refusedConnection = ProblemResponses.causedBy(e, ConnectException.class);
+        boolean timeout = Causes.causedBy(e, SocketTimeoutException.class)
+                || Causes.causedBy(e, HttpTimeoutException.class);
+        boolean refusedConnection = Causes.causedBy(e, ConnectException.class);
         audit.upstreamCall(subject, action, timeout ? "timeout" : "unreachable", null, durationMs, null,
                 rootCause(e).getClass().getSimpleName());
         return timeout

@@ -1,6 +1,6 @@
 package com.assuregateway.assure.control;
 
-import com.assuregateway.audit.control.Correlation;
+import com.assuregateway.shared.control.Correlation;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -3,7 +3,8 @@ package com.assuregateway.audit.control;
 import com.assuregateway.audit.entity.AuditEvent;
 import com.assuregateway.audit.entity.EventKind;
 import com.assuregateway.audit.entity.Subject;
-import com.assuregateway.platform.control.GatewayMetrics;
+import com.assuregateway.shared.control.Correlation;
+import com.assuregateway.shared.control.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,13 +33,13 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void stateChanged(Subject subject, String action, String outcome, String detail) {
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.STATE, action, outcome,
-                null, null, null, detail, clock.instant()));
+                null, null, null, detail, Correlation.current(), clock.instant()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void evidence(Subject subject, String action, String detail) {
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.EVIDENCE, action, "recorded",
-                null, null, null, detail, clock.instant()));
+                null, null, null, detail, Correlation.current(), clock.instant()));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -46,7 +47,7 @@ public class AuditLog {
                              String upstreamTraceId, String detail) {
         metrics.upstreamCall(action, outcome, durationMs);
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.UPSTREAM, action, outcome,
-                httpStatus, durationMs, upstreamTraceId, detail, clock.instant()));
+                httpStatus, durationMs, upstreamTraceId, detail, Correlation.current(), clock.instant()));
     }
 
     /**

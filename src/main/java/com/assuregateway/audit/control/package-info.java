@@ -1,2 +1,2 @@
-/** Writes audit events in their own transaction, so failures are recorded too; reads them back with the audit queries. */
+/** Writes audit events in their own transaction, so failures are recorded too, and redacts them for an erasure. */
 package com.assuregateway.audit.control;

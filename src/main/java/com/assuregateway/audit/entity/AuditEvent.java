@@ -71,7 +71,8 @@ public class AuditEvent {
     }
 
     public AuditEvent(String dossierId, String processId, EventKind kind, String action, String outcome,
-                      Integer httpStatus, Long durationMs, String upstreamTraceId, String detail, Instant occurredAt) {
+                      Integer httpStatus, Long durationMs, String upstreamTraceId, String detail,
+                      String correlationId, Instant occurredAt) {
         this.dossierId = dossierId;
         this.processId = processId;
         this.occurredAt = occurredAt;
@@ -86,7 +87,7 @@ public class AuditEvent {
         // details quote upstream answers too; PostgreSQL refuses NUL in text, which would lose the event
         String text = detail == null ? null : detail.replace('\0', '?');
         this.detail = text == null || text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH);
-        this.correlationId = com.assuregateway.audit.control.Correlation.current();
+        this.correlationId = correlationId;
     }
 
     public Long id() {

@@ -1,2 +1,2 @@
-/** The audit event entity and its kinds, and the read models of the audit queries. */
+/** The audit event entity, its kinds and the subject (dossier, process) an event is about. */
 package com.assuregateway.audit.entity;

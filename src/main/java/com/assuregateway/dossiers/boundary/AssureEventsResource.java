@@ -1,10 +1,10 @@
 package com.assuregateway.dossiers.boundary;
 
-import com.assuregateway.dossiers.boundary.FaceTecFlow.EventEffect;
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.dossiers.control.FollowUp;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.settings.control.EventSettings;
+import com.assuregateway.shared.control.Jsonp;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 public class AssureEventsResource {
 
     @Inject
-    FaceTecFlow flow;
+    FollowUp followUp;
 
     @Inject
     @ConfigProperties
@@ -61,12 +61,12 @@ public class AssureEventsResource {
             return ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, "An event names at most " + settings.maxProcessIds()
                     + " process ids", AssureEventsGuard.PATH);
         }
-        Map<EventEffect, Integer> effects = new EnumMap<>(EventEffect.class);
-        processIds.forEach(id -> effects.merge(flow.assureEvent(id), 1, Integer::sum));
+        Map<FollowUp.EventEffect, Integer> effects = new EnumMap<>(FollowUp.EventEffect.class);
+        processIds.forEach(id -> effects.merge(followUp.assureEvent(id), 1, Integer::sum));
         return Response.accepted(Jsonp.PROVIDER.createObjectBuilder()
                 .add("processIdsFound", processIds.size())
-                .add("followUpsScheduled", effects.getOrDefault(EventEffect.SCHEDULED, 0))
-                .add("followUpsCoalesced", effects.getOrDefault(EventEffect.COALESCED, 0))
+                .add("followUpsScheduled", effects.getOrDefault(FollowUp.EventEffect.SCHEDULED, 0))
+                .add("followUpsCoalesced", effects.getOrDefault(FollowUp.EventEffect.COALESCED, 0))
                 .build().toString()).type(MediaType.APPLICATION_JSON).build();
     }
 

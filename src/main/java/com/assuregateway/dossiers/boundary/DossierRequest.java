@@ -1,8 +1,8 @@
 package com.assuregateway.dossiers.boundary;
 
-import com.assuregateway.platform.control.PlainText;
+import com.assuregateway.shared.control.PlainText;
 import jakarta.validation.constraints.NotBlank;
-import com.assuregateway.platform.control.PlainText;
+import com.assuregateway.shared.control.PlainText;
 import jakarta.validation.constraints.Size;
 
 /** The portal's request for the dossier of one end-user. */

@@ -3,7 +3,7 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
-import com.assuregateway.platform.control.PlainText;
+import com.assuregateway.shared.control.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;

@@ -1,23 +1,19 @@
 package com.assuregateway.dossiers.boundary;
 
+import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.assure.control.AssureApi;
 import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
-import com.assuregateway.assure.control.ZipGone;
-import com.assuregateway.archive.control.EvidenceArchives;
-import com.assuregateway.archive.entity.ArchiveSummary;
-import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.CreatedProcess;
-import com.assuregateway.assure.entity.Download;
 import com.assuregateway.assure.entity.DossierLookup;
+import com.assuregateway.assure.entity.Download;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
 import com.assuregateway.dossiers.control.CreationClaim;
 import com.assuregateway.dossiers.control.FaceScanFingerprint;
 import com.assuregateway.dossiers.control.FlowRecords;
+import com.assuregateway.dossiers.control.FollowUp;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
-import com.assuregateway.dossiers.control.FullResults;
-import com.assuregateway.audit.control.Fingerprint;
 import com.assuregateway.dossiers.control.ImageFormat;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessInDossier;
@@ -25,7 +21,7 @@ import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.entity.TenantScope;
-import com.assuregateway.settings.control.ArchiveSettings;
+import com.assuregateway.shared.control.Fingerprint;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,7 +36,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Orchestrates each step of the FaceTec flow: the local record first, then Assure, then the record of what
  * Assure answered. It runs without a transaction of its own on purpose: every database step commits on its
  * own ({@link FlowRecords}), so no transaction stays open while Assure is slow, and a failed upstream call
- * leaves the record consistent and the step repeatable.
+ * leaves the record consistent and the step repeatable. These are the portal's use cases; the background
+ * follow-up of a process (and what an event from Assure does) is {@link FollowUp}'s.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -63,8 +60,7 @@ public class FaceTecFlow {
     FollowUpPolicy policy;
 
     @Inject
-    @ConfigProperties
-    ArchiveSettings archiveSettings;
+    FollowUp followUp;
 
     /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
     @Inject
@@ -173,93 +169,9 @@ public class FaceTecFlow {
         ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
         VerificationProcess process = found.process();
         if (!process.status().isFinal() && process.verificationHasStarted()) {
-            process = refresh(found.dossier(), process);
+            process = followUp.refresh(found.dossier(), process);
         }
         return view(process);
-    }
-
-    /**
-     * The background follow-up of one process: ask Assure while it is not final (until the deadline), then
-     * archive its full result. Failures are recorded by the calls themselves and retried later.
-     */
-    public void followUp(String processId) {
-        VerificationProcess process = records.processForFollowUp(processId);
-        if (process == null || process.nextCheckAt() == null) {
-            return;
-        }
-        Dossier dossier = records.dossierOf(process);
-        if (dossier.isErased()) {
-            // erased: Assure has nothing more to say about it, and nothing of it is to be kept
-            records.stopFollowUp(processId);
-            return;
-        }
-        try {
-            if (!process.isLinkedUpstream()) {
-                repairReservedProcess(dossier, process);
-                return;
-            }
-            if (!process.status().isFinal()) {
-                if (policy.deadlinePassed(process)) {
-                    records.expire(processId);
-                    return;
-                }
-                process = refresh(dossier, process);
-            }
-            if (process.status().isFinal() && process.nextCheckAt() != null) {
-                archive(dossier, process);
-            }
-        } catch (ZipGone gone) {
-            records.archiveGone(processId, gone.httpStatus());
-        } catch (GatewayProblem upstreamOrConfiguration) {
-            records.followUpFailed(processId);
-        }
-    }
-
-    private VerificationProcess refresh(Dossier dossier, VerificationProcess process) {
-        AssureResult result = assure.getProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
-        return records.recordResult(process.id(), result);
-    }
-
-    private void archive(Dossier dossier, VerificationProcess process) {
-        Optional<ArchiveSummary> stored = archives.summary(process.id());
-        if (stored.isPresent()) {
-            records.archived(process.id(), stored.get());
-            return;
-        }
-        Optional<Download> download = assure.download(subject(process), dossier.assureDossierId(),
-                process.assureProcessId());
-        if (download.isEmpty()) {
-            records.archiveNotReady(process.id());
-            return;
-        }
-        byte[] zip;
-        try (Download body = download.get()) {
-            zip = body.body().readAllBytes();
-        } catch (java.io.IOException e) {
-            records.followUpFailed(process.id());
-            return;
-        }
-        if (!FullResults.isZip(zip)) {
-            // a broken answer is not evidence: it is asked for again, and never archived
-            records.fullResultUnreadable(process.id(), zip.length);
-            return;
-        }
-        if (records.archive(process.id(), zip).isPresent() && archiveSettings.deleteUpstream()) {
-            assure.deleteProcess(subject(process), dossier.assureDossierId(), process.assureProcessId());
-        }
-    }
-
-    /** What an event from Assure did for one of the process ids it named. */
-    public enum EventEffect { UNKNOWN_PROCESS, SCHEDULED, COALESCED }
-
-    /** Marks a process for a prompt look after Assure said something happened to it; the event's content is not trusted. */
-    public EventEffect assureEvent(String assureProcessId) {
-        Optional<VerificationProcess> process = records.processByAssureId(assureProcessId);
-        if (process.isEmpty()) {
-            return EventEffect.UNKNOWN_PROCESS;
-        }
-        return records.eventArrived(process.get().id(), "event from Assure") ? EventEffect.SCHEDULED
-                : EventEffect.COALESCED;
     }
 
     public ProcessView review(TenantScope scope, String dossierId, String processId, ReviewRequest request,
@@ -432,27 +344,6 @@ public class FaceTecFlow {
     /** Whether Assure may have done what it was asked although the answer never came. */
     private static boolean outcomeUnknown(GatewayProblem failure) {
         return failure instanceof TransientUpstreamFailure transientFailure && transientFailure.outcomeUnknown();
-    }
-
-    /**
-     * A process reserved here whose creation at Assure was interrupted (a crash, a lost answer). The portal
-     * never got its FaceTec session parameters, so a process Assure made for it is of no use: once no
-     * creation in this dossier can still be in flight, every Assure process the gateway does not know is an
-     * orphan and is deleted at Assure, and the reservation goes. Nothing is left behind, nothing is doubled.
-     */
-    private void repairReservedProcess(Dossier dossier, VerificationProcess process) {
-        if (!policy.intentGraceOver(process.upstreamRequestedAt()) || records.creationInFlight(dossier.id())) {
-            records.followUpFailed(process.id());
-            return;
-        }
-        List<String> known = records.linkedAssureProcessIds(dossier.id());
-        List<String> orphans = assure.processIds(subject(process), dossier.assureDossierId()).stream()
-                .filter(id -> !known.contains(id)).toList();
-        for (String orphan : orphans) {
-            assure.deleteProcess(subject(process), dossier.assureDossierId(), orphan);
-        }
-        records.dropReservedProcess(process.id(), orphans.isEmpty() ? "Assure has no process for this reservation"
-                : "Assure made it, but its answer was lost: deleted there as orphan " + orphans);
     }
 
     private static Subject subject(VerificationProcess process) {

@@ -1,11 +1,10 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.archive.control.EvidenceArchives;
-import com.assuregateway.audit.control.Correlation;
-import com.assuregateway.dossiers.control.FlowRecords;
-import com.assuregateway.platform.control.GatewayMetrics;
-import com.assuregateway.idempotency.control.IdempotencyStore;
-import com.assuregateway.settings.control.ArchiveSettings;
+import com.assuregateway.dossiers.control.FollowUp;
+import com.assuregateway.dossiers.control.FollowUpRecords;
+import com.assuregateway.shared.control.Correlation;
+import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.settings.control.FollowUpSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -29,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
  * Follows up unfinished processes in the background, so the record completes even when no portal asks
  * again: every {@code gateway.followup.interval-ms} it takes the due processes one by one under a lease
  * (so with several instances on one database each process is followed by one at a time, and the leases of
- * an instance that died run out and are taken over), and asks {@link FaceTecFlow#followUp} to move them on.
+ * an instance that died run out and are taken over), and asks {@link FollowUp#followUp} to move them on; it
+ * keeps the backlog and archive gauges. Archive retention and the idempotency purge are timers of their own
+ * components ({@code ArchiveRetention}, {@code IdempotencyPurge}).
  */
 @Startup
 @Singleton
@@ -47,38 +48,28 @@ public class FollowUpTimer {
     TimerService timers;
 
     @Inject
-    FlowRecords records;
+    FollowUpRecords records;
 
     @Inject
-    FaceTecFlow flow;
+    FollowUp engine;
 
     @Inject
     @ConfigProperties
     FollowUpSettings settings;
 
     @Inject
-    @ConfigProperties
-    ArchiveSettings archiveSettings;
-
-    @Inject
     EvidenceArchives archives;
 
-    @Inject
-    IdempotencyStore idempotency;
-
-    private volatile long lastRetention;
     private volatile long lastGauges;
 
     @Inject
     GatewayMetrics metrics;
 
-    @Inject
-    java.time.Clock clock;
 
     private void followUp(String processId) {
         try {
             Correlation.background("followup", () -> {
-                flow.followUp(processId);
+                engine.followUp(processId);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -101,17 +92,6 @@ public class FollowUpTimer {
         metrics.archive(archive[0], archive[1]);
     }
 
-    /** At most once an hour: archives older than the retention period are erased. */
-    private void applyRetention() {
-        if (System.nanoTime() - lastRetention < java.util.concurrent.TimeUnit.HOURS.toNanos(1) && lastRetention != 0) {
-            return;
-        }
-        lastRetention = System.nanoTime();
-        java.time.Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(archiveSettings.retentionDays()));
-        archives.archivedBefore(cutoff, 1000).forEach(records::eraseArchiveByRetention);
-        idempotency.purgeExpired();
-    }
-
     @PostConstruct
     void schedule() {
         timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(), new TimerConfig("process follow-up", false));
@@ -129,7 +109,6 @@ public class FollowUpTimer {
                     followUp(processId);
                 }
             }
-            applyRetention();
             updateGauges();
         } catch (RuntimeException e) {
             // the class only: messages of database or HTTP libraries may quote data

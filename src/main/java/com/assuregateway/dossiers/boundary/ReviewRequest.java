@@ -1,6 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
-import com.assuregateway.platform.control.PlainText;
+import com.assuregateway.shared.control.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

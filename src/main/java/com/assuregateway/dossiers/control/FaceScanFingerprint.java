@@ -1,6 +1,6 @@
 package com.assuregateway.dossiers.control;
 
-import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.shared.control.Fingerprint;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;

@@ -1,6 +1,6 @@
 package com.assuregateway.idempotency.boundary;
 
-import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.shared.control.Fingerprint;
 import com.assuregateway.idempotency.control.AnswerSeal;
 import com.assuregateway.idempotency.control.IdempotencyStore;
 import com.assuregateway.idempotency.control.IdempotencyStore.Claim;

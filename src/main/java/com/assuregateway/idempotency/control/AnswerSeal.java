@@ -2,7 +2,7 @@ package com.assuregateway.idempotency.control;
 
 import com.assuregateway.archive.control.ArchiveCipher;
 import com.assuregateway.archive.control.ArchiveKeys;
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

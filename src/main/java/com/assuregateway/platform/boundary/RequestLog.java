@@ -1,7 +1,7 @@
 package com.assuregateway.platform.boundary;
 
-import com.assuregateway.audit.control.Correlation;
-import com.assuregateway.platform.control.LogSafe;
+import com.assuregateway.shared.control.Correlation;
+import com.assuregateway.shared.control.LogSafe;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

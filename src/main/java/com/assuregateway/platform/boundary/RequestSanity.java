@@ -1,7 +1,7 @@
 package com.assuregateway.platform.boundary;
 
-import com.assuregateway.platform.control.LogSafe;
-import com.assuregateway.platform.control.PlainText;
+import com.assuregateway.shared.control.LogSafe;
+import com.assuregateway.shared.control.PlainText;
 import com.assuregateway.problems.boundary.ProblemResponses;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.ProblemType;

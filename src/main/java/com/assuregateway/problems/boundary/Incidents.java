@@ -1,6 +1,6 @@
 package com.assuregateway.problems.boundary;
 
-import com.assuregateway.platform.control.LogSafe;
+import com.assuregateway.shared.control.LogSafe;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;

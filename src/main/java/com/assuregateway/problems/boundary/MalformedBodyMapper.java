@@ -1,5 +1,6 @@
 package com.assuregateway.problems.boundary;
 
+import com.assuregateway.problems.control.Causes;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
@@ -22,7 +23,7 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
     @Override
     public Response toResponse(ProcessingException exception) {
         String instance = "/" + uriInfo.getPath();
-        return ProblemResponses.carried(exception).map(problem -> ProblemResponses.of(problem, instance))
+        return Causes.carried(exception).map(problem -> ProblemResponses.of(problem, instance))
                 .orElseGet(() -> ProblemResponses.of(ProblemType.MALFORMED_BODY,
                         "The request body is not well-formed JSON of the documented shape", instance));
     }

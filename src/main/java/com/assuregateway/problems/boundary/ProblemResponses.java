@@ -1,6 +1,6 @@
 package com.assuregateway.problems.boundary;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.problems.entity.FieldError;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
@@ -16,16 +16,6 @@ public final class ProblemResponses {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private ProblemResponses() {
-    }
-
-    /** The gateway's own problem somewhere in a cause chain (a library may have wrapped it). */
-    public static java.util.Optional<GatewayProblem> carried(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof GatewayProblem problem) {
-                return java.util.Optional.of(problem);
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     /**
@@ -61,16 +51,6 @@ public final class ProblemResponses {
             default -> "The request could not be completed";
         };
         return of(type, detail, instance);
-    }
-
-    /** Whether the failure, or anything that caused it, is of that type. */
-    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public static Response of(GatewayProblem problem, String instance) {

@@ -1,5 +1,6 @@
 package com.assuregateway.problems.boundary;
 
+import com.assuregateway.problems.control.Causes;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import jakarta.ejb.EJBException;
@@ -29,11 +30,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
-        Optional<GatewayProblem> carried = ProblemResponses.carried(exception);
+        Optional<GatewayProblem> carried = Causes.carried(exception);
         if (carried.isPresent()) {
             return ProblemResponses.of(carried.get(), "/" + uriInfo.getPath());
         }
-        if (ProblemResponses.causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
+        if (Causes.causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
             return ProblemResponses.of(ProblemType.WRONG_STATE, "The record changed while this request was "
                     + "being answered; read it again and retry", "/" + uriInfo.getPath());
         }

@@ -1,6 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.sandbox.control.AssureJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.sandbox.control.ControlAccess;

@@ -1,6 +1,6 @@
 package com.assuregateway.sandbox.boundary;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.IssuedToken;
 import com.assuregateway.settings.control.AssureSettings;

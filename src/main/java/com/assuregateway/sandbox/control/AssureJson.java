@@ -1,6 +1,6 @@
 package com.assuregateway.sandbox.control;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.sandbox.entity.Depiction;
 import com.assuregateway.sandbox.entity.ProcessSnapshot;
 import com.assuregateway.sandbox.entity.SandboxDossier;

@@ -1,6 +1,6 @@
 package com.assuregateway.sandbox.control;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.sandbox.entity.ProcessStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;

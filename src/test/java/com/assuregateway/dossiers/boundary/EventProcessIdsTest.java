@@ -2,7 +2,7 @@ package com.assuregateway.dossiers.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.platform.control.Jsonp;
+import com.assuregateway.shared.control.Jsonp;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonArrayBuilder;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package com.assuregateway.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.audit.boundary.ProcessPage;
-import com.assuregateway.audit.boundary.StatsView;
-import com.assuregateway.audit.boundary.TimelineView;
+import com.assuregateway.reporting.boundary.ProcessPage;
+import com.assuregateway.reporting.boundary.StatsView;
+import com.assuregateway.reporting.boundary.TimelineView;
 import com.assuregateway.dossiers.boundary.DossierRequest;
 import com.assuregateway.dossiers.boundary.DossierView;
 import com.assuregateway.dossiers.boundary.PhotoCopyRequest;

@@ -3,7 +3,7 @@ package com.assuregateway.security.boundary;
 import static com.assuregateway.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assuregateway.audit.control.Fingerprint;
+import com.assuregateway.shared.control.Fingerprint;
 import com.assuregateway.dossiers.control.FaceScanFingerprint;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.Api.Answer;

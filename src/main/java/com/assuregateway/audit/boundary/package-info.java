@@ -1,2 +1,0 @@
-/** The audit API: process listing, timelines, statistics and exports, for auditors and portals. */
-package com.assuregateway.audit.boundary;

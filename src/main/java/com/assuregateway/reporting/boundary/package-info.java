@@ -1,0 +1,2 @@
+/** The /api/v1/audit resources: process listing, timelines, statistics and exports, and their views. */
+package com.assuregateway.reporting.boundary;
