@@ -75,13 +75,13 @@ public class SandboxFaultFilter extends HttpFilter {
         }
     }
 
-    /** Keeps the body of an answer (status and headers go through) until {@link #send}. */
-    private static final class Late extends HttpServletResponseWrapper {
+    /** Keeps whatever body the sandbox writes in memory instead of sending it. */
+    private static class Buffered extends HttpServletResponseWrapper {
 
-        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        private java.io.PrintWriter writer;
+        final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.io.PrintWriter writer;
 
-        Late(HttpServletResponse response) {
+        Buffered(HttpServletResponse response) {
             super(response);
         }
 
@@ -125,6 +125,14 @@ public class SandboxFaultFilter extends HttpFilter {
         public boolean isCommitted() {
             return false;
         }
+    }
+
+    /** Keeps the body of an answer (status and headers go through) until {@link #send}. */
+    private static final class Late extends Buffered {
+
+        Late(HttpServletResponse response) {
+            super(response);
+        }
 
         void send() throws IOException {
             if (writer != null) {
@@ -137,37 +145,11 @@ public class SandboxFaultFilter extends HttpFilter {
         }
     }
 
-    /** Lets the sandbox carry the request out while its real answer goes nowhere. */
-    private static final class Discarded extends HttpServletResponseWrapper {
-
-        private final java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    /** Lets the sandbox carry the request out while its real answer (body, status, headers) goes nowhere. */
+    private static final class Discarded extends Buffered {
 
         Discarded(HttpServletResponse response) {
             super(response);
-        }
-
-        @Override
-        public jakarta.servlet.ServletOutputStream getOutputStream() {
-            return new jakarta.servlet.ServletOutputStream() {
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(jakarta.servlet.WriteListener listener) {
-                }
-
-                @Override
-                public void write(int b) {
-                    sink.write(b);
-                }
-            };
-        }
-
-        @Override
-        public java.io.PrintWriter getWriter() {
-            return new java.io.PrintWriter(sink);
         }
 
         @Override
@@ -192,15 +174,6 @@ public class SandboxFaultFilter extends HttpFilter {
 
         @Override
         public void setContentLengthLong(long length) {
-        }
-
-        @Override
-        public void flushBuffer() {
-        }
-
-        @Override
-        public boolean isCommitted() {
-            return false;
         }
     }
 
