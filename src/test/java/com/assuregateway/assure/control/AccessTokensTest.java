@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
-import java.time.Clock;
+import com.assuregateway.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +25,7 @@ class AccessTokensTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger fetches = new AtomicInteger();
-    private volatile Instant now = Instant.parse("2026-12-06T12:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
     private volatile long lifetimeSeconds = 600;
     private volatile CountDownLatch endpointAnswers;
     private volatile CountDownLatch endpointAsked;
@@ -38,24 +36,9 @@ class AccessTokensTest {
     void wire() {
         tokens = new AccessTokens();
         tokens.settings = com.assuregateway.settings.control.AssureSettings.of(null, null, null, "signicat-api", 30);
-        tokens.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        tokens.clock = clock;
         tokens.source = () -> {
-            Instant asked = now;
+            Instant asked = clock.instant();
             int n = fetches.incrementAndGet();
             if (endpointAsked != null) {
                 endpointAsked.countDown();
@@ -79,12 +62,12 @@ class AccessTokensTest {
         List<String> used = new ArrayList<>();
         for (int call = 0; call < 20; call++) {
             used.add(tokens.current());
-            now = now.plusMillis(99);
+            clock.advance(Duration.ofMillis(99));
         }
         assertThat(fetches).hasValue(1);
         assertThat(used).containsOnly("token-1");
 
-        now = now.plusMillis(100);
+        clock.advance(Duration.ofMillis(100));
         assertThat(tokens.current()).isEqualTo("token-2");
         assertThat(fetches).hasValue(2);
     }
@@ -92,9 +75,9 @@ class AccessTokensTest {
     @Test
     void theConfiguredMarginAppliesToLongLivedTokens() {
         tokens.current();
-        now = now.plusSeconds(569);
+        clock.advance(Duration.ofSeconds(569));
         assertThat(tokens.current()).isEqualTo("token-1");
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(tokens.current()).isEqualTo("token-2");
     }
 
@@ -102,7 +85,7 @@ class AccessTokensTest {
     void aOneSecondTokenIsStillUsedForHalfItsLife() {
         lifetimeSeconds = 1;
         tokens.current();
-        now = now.plusMillis(499);
+        clock.advance(Duration.ofMillis(499));
         assertThat(tokens.current()).isEqualTo("token-1");
         assertThat(fetches).hasValue(1);
     }
@@ -126,7 +109,7 @@ class AccessTokensTest {
     @Test
     void inTheMarginOneCallerRenewsWhileTheOthersGoOnWithTheStillValidToken() throws Exception {
         tokens.current();
-        now = now.plusSeconds(580);
+        clock.advance(Duration.ofSeconds(580));
         endpointAnswers = new CountDownLatch(1);
         endpointAsked = new CountDownLatch(1);
         CompletableFuture<String> renewing = CompletableFuture.supplyAsync(tokens::current, threads);
@@ -166,10 +149,10 @@ class AccessTokensTest {
     void aFailedRenewalInTheMarginKeepsTheValidTokenButAnExpiredOneIsNotUsed() {
         tokens.current();
         endpointFails = new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE, "token endpoint down");
-        now = now.plusSeconds(590);
+        clock.advance(Duration.ofSeconds(590));
         assertThat(tokens.current()).isEqualTo("token-1");
 
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThatThrownBy(tokens::current).isSameAs(endpointFails);
     }
 

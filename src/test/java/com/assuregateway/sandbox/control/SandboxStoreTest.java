@@ -6,16 +6,14 @@ import com.assuregateway.sandbox.entity.IssuedToken;
 import com.assuregateway.sandbox.entity.ProcessSnapshot;
 import com.assuregateway.sandbox.entity.SandboxDossier;
 import com.assuregateway.sandbox.entity.SandboxProcess;
-import java.time.Clock;
+import com.assuregateway.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SandboxStoreTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final SandboxStore store = new SandboxStore(clock);
 
     @Test
@@ -61,33 +59,5 @@ class SandboxStoreTest {
         assertThat(store.deleteProcess(dossier.dossierId(), process.processId())).isFalse();
         assertThat(store.dossier(dossier.dossierId()).orElseThrow().updatedAt())
                 .isEqualTo(Instant.parse("2025-01-01T00:00:30Z"));
-    }
-
-    /** A clock tests can move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
