@@ -15,7 +15,10 @@ import com.assuregateway.idempotency.control.IdempotencyStore;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.entity.TenantScope;
+import com.assuregateway.settings.control.WebhookSettings;
 import com.assuregateway.shared.control.GatewayMetrics;
+import com.assuregateway.webhooks.control.Outbox;
+import com.assuregateway.webhooks.entity.EventPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Every database step of the portal's flow (the follow-up's are {@link FollowUpRecords}), each its own short
@@ -60,6 +64,13 @@ public class FlowRecords {
 
     @Inject
     IdempotencyStore idempotency;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    @ConfigProperties
+    WebhookSettings webhooks;
 
     @Inject
     Clock clock;
@@ -120,7 +131,8 @@ public class FlowRecords {
     /**
      * Erases the dossier here, in one transaction under the dossier row's lock: the reference, the archives,
      * the idempotency records of its requests (first answers, request fingerprints), reviewers' free text
-     * and any audit text quoting the reference; the follow-up of its processes stops. Writers that could
+     * and any audit text quoting the reference, and events to portals that quote a reviewer's text; the
+     * follow-up of its processes stops; {@code dossier.erased} goes to the portal's endpoints. Writers that could
      * bring data back afterwards (an archive, an idempotency answer) check the same lock and find it erased.
      */
     public void eraseDossier(String dossierId) {
@@ -138,6 +150,8 @@ public class FlowRecords {
             int erasedArchives = archives.erase(processes.stream().map(VerificationProcess::id).toList());
             int forgottenRequests = idempotency.forgetDossier(dossierId);
             audit.redactForErasure(dossierId, externalReference, List.of("review."));
+            outbox.forgetReviews(dossierId);
+            outbox.publish(dossier.tenant(), new EventPayload.DossierErased(dossierId, dossier.erasedAt()));
             audit.stateChanged(Subject.dossier(dossierId), "dossier.erased", "ok",
                     "externalReference removed; archives erased: " + erasedArchives + "; idempotency records: "
                             + forgottenRequests + "; at Assure: "
@@ -392,6 +406,8 @@ public class FlowRecords {
         moveTo(process, result.status(), "status.changed");
         decide(process, result, reported);
         process.scheduleCheck(policy.onceFinal(process));
+        // in this transaction: no decision without its event, no event without its decision
+        outbox.publish(process.tenant(), ProcessEvents.finalized(process));
         return process;
     }
 
@@ -422,6 +438,7 @@ public class FlowRecords {
         process.review(outcome, reason, reviewer, clock.instant());
         audit.stateChanged(Subject.process(dossierId, processId), "review." + outcome, outcome,
                 "by " + reviewer + ": " + reason);
+        outbox.publish(process.tenant(), ProcessEvents.reviewed(process, webhooks.reviewerIdentity()));
         return process;
     }
 

@@ -8,6 +8,7 @@ import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
+import com.assuregateway.webhooks.control.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class FollowUpRecords {
 
     @Inject
     EvidenceArchives archives;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -172,6 +176,7 @@ public class FollowUpRecords {
             process.expire(clock.instant());
             audit.stateChanged(Subject.process(process.dossierId(), processId), "status.expired", "expired",
                     "no final status at Assure before the follow-up deadline (was " + before.wire() + ")");
+            outbox.publish(process.tenant(), ProcessEvents.finalized(process));
         }
     }
 

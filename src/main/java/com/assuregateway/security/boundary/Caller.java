@@ -56,6 +56,11 @@ public class Caller {
         return ScopeRule.write(groups(), this::tenant, Role.ADMIN);
     }
 
+    /** Whose webhook endpoints this caller manages: every tenant's for an admin token without {@code portal}. */
+    public TenantScope endpointScope() {
+        return ScopeRule.write(groups(), this::tenant, Role.ADMIN);
+    }
+
     /** Which processes this caller may review: every tenant's for a reviewer token without {@code portal}. */
     public TenantScope reviewScope() {
         return ScopeRule.write(groups(), this::tenant, Role.REVIEWER);

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * The gateway's own MicroProfile metrics (at {@code /metrics}, application scope): decisions by outcome and
  * tenant, every Assure call's duration and errors by operation, the follow-up backlog and the archive's
- * size. The circuit breaker's state comes from MicroProfile Fault Tolerance's own metrics
- * ({@code ft_circuitbreaker_state_total}).
+ * size, event deliveries to portals by outcome and the oldest undelivered event's age. The circuit
+ * breaker's state comes from MicroProfile Fault Tolerance's own metrics ({@code ft_circuitbreaker_state_total}).
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -25,6 +25,7 @@ public class GatewayMetrics {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong archiveBytes = new AtomicLong();
     private final AtomicLong archives = new AtomicLong();
+    private final AtomicLong oldestUndeliveredSeconds = new AtomicLong();
 
     @PostConstruct
     void gauges() {
@@ -36,6 +37,20 @@ public class GatewayMetrics {
                 archiveBytes, AtomicLong::get);
         registry.gauge(Metadata.builder().withName("gateway.archive.count")
                 .withDescription("Full results kept in the evidence archive").build(), archives, AtomicLong::get);
+        registry.gauge(Metadata.builder().withName("gateway.webhooks.oldest-undelivered").withUnit(MetricUnits.SECONDS)
+                .withDescription("Age of the oldest event still waiting for a delivery to a portal (0: none waits)")
+                .build(), oldestUndeliveredSeconds, AtomicLong::get);
+    }
+
+    /** One attempt to deliver an event to a portal: delivered, retrying, exhausted or gone (410). */
+    public void webhookDelivery(String outcome) {
+        registry.counter(Metadata.builder().withName("gateway.webhooks.deliveries")
+                        .withDescription("Attempts to deliver events to portals, by outcome").build(),
+                new Tag("outcome", outcome)).inc();
+    }
+
+    public void oldestUndeliveredEvent(long seconds) {
+        oldestUndeliveredSeconds.set(seconds);
     }
 
     public void decided(String decision, String tenant) {

@@ -1,0 +1,2 @@
+/** Signed events to portals (Standard Webhooks): endpoints per tenant, the transactional outbox, the sender. */
+package com.assuregateway.webhooks;
