@@ -11,6 +11,8 @@ import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
+import com.assuregateway.testsupport.WebhookReceiver;
+import com.assuregateway.testsupport.WebhookReceiver.Received;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.time.Duration;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of the gateway in the middle of an upstream write, with PostgreSQL: after a restart every process
- * is completed or clearly resumable, no event is lost and nothing exists twice at Assure. "Assure" is a
+ * is completed or clearly resumable, no event is lost and nothing exists twice at Assure; and between a
+ * decision and the delivery of its event to a portal: the event is delivered after the restart. "Assure" is a
  * second server (the built-in sandbox of another gateway process), so it outlives the crash.
  */
 class CrashRecoveryIT {
@@ -34,6 +37,7 @@ class CrashRecoveryIT {
     private static GatewayProcess assure;
     private static GatewayProcess gateway;
     private static Api assureApi;
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,6 +65,12 @@ class CrashRecoveryIT {
         gatewayConfig.put("gateway.followup.intent-grace-seconds", "10");
         gatewayConfig.put("gateway.followup.lease-seconds", "15");
         gatewayConfig.put("assure/mp-rest/readTimeout", "8000");
+        // events to a receiver in this JVM; an attempt may hang 10 s, and its lease outlives that by 2 s
+        gatewayConfig.put("gateway.webhooks.allow-private-targets", "true");
+        gatewayConfig.put("gateway.webhooks.interval-ms", "300");
+        gatewayConfig.put("gateway.webhooks.timeout-ms", "10000");
+        gatewayConfig.put("gateway.webhooks.lease-seconds", "12");
+        receiver = new WebhookReceiver();
         gateway = new GatewayProcess(GatewayProcess.freePort(), gatewayConfig, new File(logs, "crash-gateway.log")).start();
     }
 
@@ -71,6 +81,9 @@ class CrashRecoveryIT {
         }
         if (assure != null) {
             assure.close();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
@@ -125,6 +138,40 @@ class CrashRecoveryIT {
         // the portal's retry creates a process of its own, with its session parameters
         assertThat(portal.newProcess(dossierId)).isNotBlank();
         assertThat(assureProcessesOf(dossierId)).hasSize(1);
+    }
+
+    @Test
+    void aGatewayKilledBetweenTheDecisionAndTheDeliveryDeliversAfterTheRestart() throws Exception {
+        Api api = new Api(gateway.url()).as(Tokens.portal("crash-hooks"));
+        Answer registered = api.post("api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("crash") + "\"}");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String secret = registered.json().getString("secret");
+        // the first attempt reaches a receiver that does not answer: the gateway dies while it waits
+        receiver.plan("crash", WebhookReceiver.Reply.hang(60_000));
+        Portal portal = new Portal(api);
+        String dossierId = portal.newDossier();
+        String processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(0xA7));
+        assertThat(portal.verify(dossierId, processId, "accepted").status()).isEqualTo(202);
+
+        Received cutShort = eventually(Duration.ofSeconds(60), "the decision's event is being delivered",
+                () -> receiver.received("crash"), r -> !r.isEmpty()).get(0);
+        gateway.kill();
+        assertThat(TestDatabase.events(processId)).contains("STATE decision.made accepted");
+        assertThat(TestDatabase.single("SELECT d.status, d.attempts FROM webhook_delivery d JOIN webhook_event e"
+                + " ON e.id = d.event_id WHERE e.id = ?", cutShort.id()))
+                .as("committed with the decision, not delivered").containsEntry("status", "PENDING");
+        gateway.start();
+
+        Map<String, Object> delivered = eventually(Duration.ofSeconds(60), "delivered after the restart",
+                () -> TestDatabase.single("SELECT status, attempts FROM webhook_delivery WHERE event_id = ?",
+                        cutShort.id()), d -> "DELIVERED".equals(d.get("status")));
+        assertThat(((Number) delivered.get("attempts")).intValue()).as("the killed attempt was never recorded")
+                .isEqualTo(1);
+        List<Received> got = receiver.received("crash");
+        assertThat(got).hasSize(2).allMatch(r -> r.verifiesWith(secret));
+        assertThat(got).extracting(Received::id).containsOnly(cutShort.id());
+        assertThat(got.get(1).body()).isEqualTo(cutShort.body()).contains(processId, "\"decision\":\"accepted\"");
     }
 
     private static CompletableFuture<Void> inBackground(Supplier<Object> call) {

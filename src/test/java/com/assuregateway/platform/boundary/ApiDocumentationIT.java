@@ -18,6 +18,10 @@ import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.Api;
 import com.assuregateway.testsupport.GatewayTest;
+import com.assuregateway.webhooks.boundary.WebhookDeliveryView;
+import com.assuregateway.webhooks.boundary.WebhookEndpointCreated;
+import com.assuregateway.webhooks.boundary.WebhookEndpointRequest;
+import com.assuregateway.webhooks.boundary.WebhookSecretView;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -63,7 +67,8 @@ class ApiDocumentationIT extends GatewayTest {
     private static final List<Class<?>> WIRE_RECORDS = List.of(DossierRequest.class, DossierView.class,
             ProcessRequest.class, ProcessCreatedView.class, PhotoCopyRequest.class, VerificationRequest.class,
             VerificationAccepted.class, ProcessView.class, ReviewRequest.class, ProcessPage.class, TimelineView.class,
-            StatsView.class);
+            StatsView.class, WebhookEndpointRequest.class, WebhookEndpointCreated.class, WebhookSecretView.class,
+            WebhookDeliveryView.class);
 
     /** What ProblemResponses writes. */
     private static final Set<String> PROBLEM_FIELDS =
