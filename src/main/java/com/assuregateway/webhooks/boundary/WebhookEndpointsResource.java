@@ -111,7 +111,8 @@ public class WebhookEndpointsResource {
     private static String tenant(TenantScope scope, String requested) {
         if (scope.tenant() == null) {
             if (requested == null) {
-                throw GatewayProblem.invalid("tenant", "an admin token names the tenant the endpoint receives events of");
+                throw GatewayProblem.invalid("tenant",
+                        "an admin token names the tenant the endpoint receives events of");
             }
             return requested;
         }

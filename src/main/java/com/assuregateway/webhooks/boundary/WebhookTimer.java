@@ -75,7 +75,8 @@ public class WebhookTimer {
     void schedule() {
         // a schedule that does not parse stops the deployment here, not at the first failed delivery
         schedule = RetrySchedule.parse(settings.retrySchedule(), settings.jitterPercent());
-        timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(), new TimerConfig("webhook sender", false));
+        timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(),
+                new TimerConfig("webhook sender", false));
     }
 
     @Timeout
@@ -136,7 +137,8 @@ public class WebhookTimer {
             }
             case FAILED -> {
                 boolean retried = records.failed(deliveryId, result.httpStatus(), result.error(),
-                        attempts -> schedule.next(attempts, result.retryAfter(), ThreadLocalRandom.current().nextDouble())
+                        attempts -> schedule.next(attempts, result.retryAfter(),
+                                        ThreadLocalRandom.current().nextDouble())
                                 .map(wait -> clock.instant().plus(wait)).orElse(null));
                 metrics.webhookDelivery(retried ? "retrying" : "exhausted");
             }

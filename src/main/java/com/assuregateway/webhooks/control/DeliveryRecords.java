@@ -122,6 +122,7 @@ public class DeliveryRecords {
     /** Only a delivery still pending takes an answer: a deleted endpoint took its deliveries along. */
     private Optional<WebhookDelivery> locked(String deliveryId) {
         WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        return delivery == null || delivery.status() != DeliveryStatus.PENDING ? Optional.empty() : Optional.of(delivery);
+        return delivery == null || delivery.status() != DeliveryStatus.PENDING ? Optional.empty()
+                : Optional.of(delivery);
     }
 }

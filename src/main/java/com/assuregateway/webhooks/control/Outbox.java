@@ -65,7 +65,8 @@ public class Outbox {
         if (ids.isEmpty()) {
             return 0;
         }
-        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.eventId IN :ids").setParameter("ids", ids).executeUpdate();
+        em.createQuery("DELETE FROM WebhookDelivery d WHERE d.eventId IN :ids").setParameter("ids", ids)
+                .executeUpdate();
         return em.createQuery("DELETE FROM WebhookEvent e WHERE e.id IN :ids").setParameter("ids", ids).executeUpdate();
     }
 

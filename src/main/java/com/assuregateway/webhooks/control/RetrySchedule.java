@@ -84,7 +84,8 @@ public record RetrySchedule(List<Duration> waits, int jitterPercent) {
         }
         Duration base = waits.get(attemptsMade - 1);
         Duration wait = base.plusMillis((long) (base.toMillis() * jitterPercent / 100.0 * random));
-        Duration asked = retryAfter.map(a -> a.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : a).orElse(Duration.ZERO);
+        Duration asked = retryAfter.map(a -> a.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : a)
+                .orElse(Duration.ZERO);
         return Optional.of(asked.compareTo(wait) > 0 ? asked : wait);
     }
 

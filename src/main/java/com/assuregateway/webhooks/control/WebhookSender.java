@@ -100,7 +100,8 @@ public class WebhookSender {
 
     /** The kind of failure only: an exception's message may quote the receiver's answer. */
     private static AttemptResult failure(Throwable thrown) {
-        Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        Throwable cause = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
+                : thrown;
         if (cause instanceof HttpConnectTimeoutException) {
             return AttemptResult.noAnswer("connect timeout");
         }
