@@ -1,7 +1,6 @@
 package com.assuregateway.idempotency.control;
 
-import com.assuregateway.archive.control.ArchiveCipher;
-import com.assuregateway.archive.control.ArchiveKeys;
+import com.assuregateway.archive.control.SealedValues;
 import com.assuregateway.shared.control.Jsonp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -26,7 +24,7 @@ import java.util.List;
 public class AnswerSeal {
 
     @Inject
-    ArchiveKeys keys;
+    SealedValues values;
 
     /** The body with the secret members nulled, and the members sealed ({@code keyId:iv:ciphertext}). */
     public Split split(String body, List<String> secretMembers, String tenant, String idempotencyKey) {
@@ -41,28 +39,14 @@ public class AnswerSeal {
                 clear.add(name, value);
             }
         });
-        String keyId = keys.activeKeyId();
-        try {
-            ArchiveCipher.Sealed sealed = ArchiveCipher.seal(keys.key(keyId), context(tenant, idempotencyKey),
-                    secret.build().toString().getBytes(StandardCharsets.UTF_8));
-            Base64.Encoder b64 = Base64.getEncoder();
-            return new Split(clear.build().toString(),
-                    keyId + ":" + b64.encodeToString(sealed.iv()) + ":" + b64.encodeToString(sealed.ciphertext()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM sealing failed", e);
-        }
+        return new Split(clear.build().toString(), values.seal(context(tenant, idempotencyKey),
+                secret.build().toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The first answer as it was sent: the sealed members back in their places. */
     public String join(String body, String sealedParts, String tenant, String idempotencyKey)
             throws GeneralSecurityException {
-        String[] parts = sealedParts.split(":", 3);
-        if (parts.length != 3) {
-            throw new GeneralSecurityException("Not a sealed part");
-        }
-        Base64.Decoder b64 = Base64.getDecoder();
-        byte[] opened = ArchiveCipher.open(keys.key(parts[0]), context(tenant, idempotencyKey), b64.decode(parts[1]),
-                b64.decode(parts[2]));
+        byte[] opened = values.open(context(tenant, idempotencyKey), sealedParts);
         JsonObject secret = Jsonp.PROVIDER.createReader(new StringReader(new String(opened, StandardCharsets.UTF_8)))
                 .readObject();
         JsonObjectBuilder answer = Jsonp.PROVIDER.createObjectBuilder();

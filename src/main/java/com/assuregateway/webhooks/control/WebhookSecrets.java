@@ -1,7 +1,6 @@
 package com.assuregateway.webhooks.control;
 
-import com.assuregateway.archive.control.ArchiveCipher;
-import com.assuregateway.archive.control.ArchiveKeys;
+import com.assuregateway.archive.control.SealedValues;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,7 @@ public class WebhookSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    ArchiveKeys keys;
+    SealedValues values;
 
     public static String generate() {
         byte[] key = new byte[32];
@@ -34,25 +33,11 @@ public class WebhookSecrets {
     }
 
     public String seal(String endpointId, String secret) {
-        String keyId = keys.activeKeyId();
-        try {
-            ArchiveCipher.Sealed sealed = ArchiveCipher.seal(keys.key(keyId), context(endpointId),
-                    secret.getBytes(StandardCharsets.UTF_8));
-            Base64.Encoder b64 = Base64.getEncoder();
-            return keyId + ":" + b64.encodeToString(sealed.iv()) + ":" + b64.encodeToString(sealed.ciphertext());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM sealing failed", e);
-        }
+        return values.seal(context(endpointId), secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public String open(String endpointId, String sealedSecret) throws GeneralSecurityException {
-        String[] parts = sealedSecret.split(":", 3);
-        if (parts.length != 3) {
-            throw new GeneralSecurityException("Not a sealed secret");
-        }
-        Base64.Decoder b64 = Base64.getDecoder();
-        return new String(ArchiveCipher.open(keys.key(parts[0]), context(endpointId), b64.decode(parts[1]),
-                b64.decode(parts[2])), StandardCharsets.UTF_8);
+        return new String(values.open(context(endpointId), sealedSecret), StandardCharsets.UTF_8);
     }
 
     /**
