@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -116,12 +119,29 @@ public class WebhookTimer {
 
     private void finish(String deliveryId, CompletableFuture<AttemptResult> attempt) {
         try {
-            record(deliveryId, attempt.join());
+            record(deliveryId, answer(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook delivery {0}: the answer could not be recorded: {1}",
                     new Object[]{deliveryId, e.getClass().getName()});
         } finally {
             records.release(deliveryId, instance);
+        }
+    }
+
+    /**
+     * The attempt's result, bounded: the client's timeout ends the wait for the answer's headers, not a body
+     * that trickles on for ever; such an attempt is cancelled and counts as a timeout.
+     */
+    private AttemptResult answer(CompletableFuture<AttemptResult> attempt) throws InterruptedException {
+        try {
+            return attempt.get(settings.timeoutMs() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slowBody) {
+            attempt.cancel(true);
+            return AttemptResult.noAnswer("timeout");
+        } catch (ExecutionException unexpected) {
+            return AttemptResult.noAnswer("no answer: " + unexpected.getCause().getClass().getSimpleName());
         }
     }
 
@@ -147,7 +167,7 @@ public class WebhookTimer {
 
     /** At most every 10 s: the age of the oldest event still waiting, from the database (all instances' work). */
     private void updateGauge() {
-        if (lastGauge != 0 && System.nanoTime() - lastGauge < java.util.concurrent.TimeUnit.SECONDS.toNanos(10)) {
+        if (lastGauge != 0 && System.nanoTime() - lastGauge < TimeUnit.SECONDS.toNanos(10)) {
             return;
         }
         lastGauge = System.nanoTime();
