@@ -59,6 +59,29 @@ public final class GatewayProcess implements AutoCloseable {
                 "gateway.archive.key.it", "GlBEBhwVSUDQJ1spbZuRh5ti66I41Rk/ti3gJ5O8pB0=");
     }
 
+    /**
+     * Another gateway process, on H2, whose built-in sandbox stands in for Assure: it outlives the gateways a test
+     * kills or stops. The sandbox settings given (delays, polls) are added to its control secret.
+     */
+    public static GatewayProcess assureSandbox(String name, Map<String, String> sandboxSettings)
+            throws IOException, InterruptedException {
+        Map<String, String> config = new java.util.LinkedHashMap<>(sandboxSettings);
+        config.put("db.url", "jdbc:h2:" + new File("target/it-h2/" + name + "-" + System.nanoTime()).getAbsolutePath());
+        config.put(SandboxControl.CONFIG_KEY, SandboxControl.SECRET);
+        return new GatewayProcess(freePort(), config, new File("target/it-logs", name + ".log")).start();
+    }
+
+    /** The settings of a gateway on the tests' database that calls that sandbox as its Assure. */
+    public static Map<String, String> onTestDatabaseBehind(GatewayProcess assure) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("db.url", TestDatabase.url());
+        config.put("db.user", System.getProperty("test.db.user"));
+        config.put("db.password", System.getProperty("test.db.password"));
+        config.put("assure/mp-rest/url", assure.url() + "sandbox/assure");
+        config.put("assure.auth.token-url", assure.url() + "sandbox/auth/open/connect/token");
+        return config;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -127,6 +150,16 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as a rolling restart or Kubernetes sends it: the graceful shutdown. Does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or -1 if it still runs after the time given. */
+    public int awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     @Override
