@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM with verifications in flight, as every rolling restart sends it: readiness DOWN at once, requests still
- * served during the drain, every verification in flight answered with its 202, those whose Assure call outlasts
+ * served during the drain and refused with a 503 problem after it, every verification in flight answered with its 202, those whose Assure call outlasts
  * the limit with a 503 problem and Retry-After, none with 500 or a reset connection; the follow-up's lease is
  * handed back, and the process exits by itself. "Assure" is another process (the sandbox of a second gateway),
  * so its answers can take longer than the gateway lives; the gateway runs on PostgreSQL, where the test reads
@@ -101,12 +101,18 @@ class GracefulShutdownIT {
         Thread.sleep(1500);
 
         gateway.terminate();
+        long sigterm = System.nanoTime();
         Answer ready = eventually(Duration.ofSeconds(3), Duration.ofMillis(100), "readiness says DOWN",
                 () -> api.get("health/ready"), answer -> answer.status() == 503);
         assertThat(ready.text()).contains("\"shutdown\"", "draining");
         Answer served = api.get("api/v1/dossiers/" + followed[0]);
         assertThat(served.status()).as("a new request during the drain is served: " + served).isEqualTo(200);
         assertThat(served.header("Connection")).isEqualTo("close");
+        // once the drain is over (4 s), a new request is refused while those in flight still run
+        Thread.sleep(Math.max(0, 4500 - (System.nanoTime() - sigterm) / 1_000_000));
+        Answer afterDrain = api.get("api/v1/dossiers/" + followed[0]);
+        assertCleanProblem(afterDrain, 503, "unavailable");
+        assertThat(afterDrain.header("Retry-After")).isEqualTo("3");
 
         for (CompletableFuture<Answer> answer : inTime) {
             Answer verified = answer.join();
