@@ -162,6 +162,15 @@ public final class GatewayProcess implements AutoCloseable {
         return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
+    /** Kills each of them that was started (for a test's @AfterAll, whichever of them its set-up got to). */
+    public static void closeAll(GatewayProcess... processes) throws InterruptedException {
+        for (GatewayProcess process : processes) {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

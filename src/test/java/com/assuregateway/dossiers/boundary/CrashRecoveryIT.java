@@ -57,12 +57,7 @@ class CrashRecoveryIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (assure != null) {
-            assure.close();
-        }
+        GatewayProcess.closeAll(gateway, assure);
     }
 
     @Test

@@ -60,12 +60,7 @@ class GracefulShutdownIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (assure != null) {
-            assure.close();
-        }
+        GatewayProcess.closeAll(gateway, assure);
     }
 
     @Test
