@@ -143,6 +143,8 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+        // not left running: the caller never got hold of this process to close it
+        kill();
         throw new IllegalStateException("The gateway did not become ready; see " + log);
     }
 
