@@ -17,6 +17,10 @@ class CausesTest {
         // H2's broken connection, and JDBC's own connection exception without a state
         assertThat(Causes.databaseUnreachable(new SQLException("broken", "90067"))).isTrue();
         assertThat(Causes.databaseUnreachable(new SQLNonTransientConnectionException("gone"))).isTrue();
+        // a commit cut off by a PostgreSQL restart, as Payara's transaction manager reports it (fleet bench)
+        Exception commit = new jakarta.transaction.SystemException();
+        commit.initCause(new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XAER_RMFAIL));
+        assertThat(Causes.databaseUnreachable(new RuntimeException(commit))).isTrue();
     }
 
     @Test
