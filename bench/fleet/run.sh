@@ -12,10 +12,15 @@
 #                       /work/heavy.lock is held, i.e. run as below; other tests on this PostgreSQL would fail)
 # then reports per phase: flows, completed, lost, upstream calls duplicated, requests failed by status, time to
 # the last failure. Report and logs in FLEET_OUT (default target/fleet); docs/fleet.md has the figures.
-#   flock /work/heavy.lock env FLEET_PG_RESTART=1 bench/fleet/run.sh
+#   flock -o /work/heavy.lock env FLEET_PG_RESTART=1 bench/fleet/run.sh
 # Needs haproxy (Debian: apt-get install haproxy), psql, openssl, PostgreSQL at 127.0.0.1:5432.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# `flock /work/heavy.lock bench/fleet/run.sh` hands this shell the locked file: no process started here may keep
+# it (a restarted PostgreSQL inherited it once and held the lock for everyone). flock itself keeps the lock.
+for fd in /proc/$$/fd/*; do
+    if [ "$(readlink "$fd")" = /work/heavy.lock ]; then eval "exec ${fd##*/}>&-"; fi
+done
 FLEET_PORT=${FLEET_PORT:-29280}
 export BENCH_SCHEMA=fleet BENCH_OUT=${FLEET_OUT:-target/fleet}
 source bench/lib.sh
