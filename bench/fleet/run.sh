@@ -118,7 +118,9 @@ for n in 1 2 3; do in_haproxy "$n"; done
 
 TOKEN=$(bench_token --role portal --tenant fleet --minutes 120)
 echo warmup > "$PHASE"
-java -cp "$BENCH_CLASSES:$PGJDBC" fleet.FleetBench --base "http://127.0.0.1:$FLEET_PORT" --token "$TOKEN" \
+# idle connections end on the client first: HAProxy closes them after its http-keep-alive timeout (10 s), and a
+# request sent on one it is closing would fail with a broken connection
+java -Djdk.httpclient.keepalive.timeout=5 -cp "$BENCH_CLASSES:$PGJDBC" fleet.FleetBench --base "http://127.0.0.1:$FLEET_PORT" --token "$TOKEN" \
     --jdbc "$BENCH_JDBC_URL" --phase-file "$PHASE" --portals "${FLEET_PORTALS:-6}" > "$OUT/report-table.md" 2> "$OUT/client.log" &
 CLIENT_PID=$!
 sleep 30
