@@ -59,6 +59,7 @@ cleanup() {
     [ -n "$HAPROXY_PID" ] && kill "$HAPROXY_PID" 2> /dev/null || true
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
 elapsed() { echo $(($(date +%s) - STARTED_AT)); }
 over_budget() { [ "$(elapsed)" -gt "$BUDGET" ]; }
 
