@@ -184,6 +184,6 @@ CLIENT_PID=
     cat "$OUT/report-table.md"
     echo
     for k in "${!TOOK[@]}"; do echo "- ${TOOK[$k]}"; done | sort
-    echo "- gateway log lines on the shutdown: $(grep -h 'Shutdown:' "$OUT"/gateway-*.log | sed 's/.*Shutdown: /Shutdown: /' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+    echo "- gateway log lines on the shutdown: $(grep -hE 'Shutdown: (every|[0-9]+ requests|handed back)' "$OUT"/gateway-*.log | sed 's/.*Shutdown: /Shutdown: /' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 } > "$OUT/report.md"
 cat "$OUT/report.md"
