@@ -59,6 +59,29 @@ public final class GatewayProcess implements AutoCloseable {
                 "gateway.archive.key.it", "GlBEBhwVSUDQJ1spbZuRh5ti66I41Rk/ti3gJ5O8pB0=");
     }
 
+    /**
+     * Another gateway process, on H2, whose built-in sandbox stands in for Assure: it outlives the gateways a test
+     * kills or stops. The sandbox settings given (delays, polls) are added to its control secret.
+     */
+    public static GatewayProcess assureSandbox(String name, Map<String, String> sandboxSettings)
+            throws IOException, InterruptedException {
+        Map<String, String> config = new java.util.LinkedHashMap<>(sandboxSettings);
+        config.put("db.url", "jdbc:h2:" + new File("target/it-h2/" + name + "-" + System.nanoTime()).getAbsolutePath());
+        config.put(SandboxControl.CONFIG_KEY, SandboxControl.SECRET);
+        return new GatewayProcess(freePort(), config, new File("target/it-logs", name + ".log")).start();
+    }
+
+    /** The settings of a gateway on the tests' database that calls that sandbox as its Assure. */
+    public static Map<String, String> onTestDatabaseBehind(GatewayProcess assure) {
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("db.url", TestDatabase.url());
+        config.put("db.user", System.getProperty("test.db.user"));
+        config.put("db.password", System.getProperty("test.db.password"));
+        config.put("assure/mp-rest/url", assure.url() + "sandbox/assure");
+        config.put("assure.auth.token-url", assure.url() + "sandbox/auth/open/connect/token");
+        return config;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -120,6 +143,8 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+        // not left running: the caller never got hold of this process to close it
+        kill();
         throw new IllegalStateException("The gateway did not become ready; see " + log);
     }
 
@@ -127,6 +152,25 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** SIGTERM, as a rolling restart or Kubernetes sends it: the graceful shutdown. Does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit status, or -1 if it still runs after the time given. */
+    public int awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    /** Kills each of them that was started (for a test's @AfterAll, whichever of them its set-up got to). */
+    public static void closeAll(GatewayProcess... processes) throws InterruptedException {
+        for (GatewayProcess process : processes) {
+            if (process != null) {
+                process.close();
+            }
+        }
     }
 
     @Override

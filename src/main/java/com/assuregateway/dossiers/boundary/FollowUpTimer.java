@@ -5,6 +5,7 @@ import com.assuregateway.dossiers.control.FollowUp;
 import com.assuregateway.dossiers.control.FollowUpRecords;
 import com.assuregateway.shared.control.Correlation;
 import com.assuregateway.shared.control.GatewayMetrics;
+import com.assuregateway.shared.control.Shutdown;
 import com.assuregateway.settings.control.FollowUpSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
  * (so with several instances on one database each process is followed by one at a time, and the leases of
  * an instance that died run out and are taken over), and asks {@link FollowUp#followUp} to move them on; it
  * keeps the backlog and archive gauges. Archive retention and the idempotency purge are timers of their own
- * components ({@code ArchiveRetention}, {@code IdempotencyPurge}).
+ * components ({@code ArchiveRetention}, {@code IdempotencyPurge}). On a graceful shutdown it takes no new
+ * process once the instance drains, and hands back every lease it still holds before the exit.
  */
 @Startup
 @Singleton
@@ -43,6 +46,7 @@ public class FollowUpTimer {
     /** Who holds a lease: one id per running server. */
     private final String instance = "gateway-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
 
     @Resource
     TimerService timers;
@@ -97,14 +101,35 @@ public class FollowUpTimer {
         timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(), new TimerConfig("process follow-up", false));
     }
 
+    /** The instance drains: the round in progress ends after its current process, and no new one starts. */
+    public void stopTaking(@Observes Shutdown.Draining draining) {
+        stopping = true;
+    }
+
+    /**
+     * The instance exits: the lease of a process still being followed up goes back now, so another instance
+     * takes it at once rather than after {@code gateway.followup.lease-seconds}. Its Assure call is cut off by
+     * the exit, as by a crash; the follow-up is built to be repeated.
+     */
+    public void handBack(@Observes Shutdown.HandBack handBack) {
+        stopping = true;
+        int released = records.releaseAll(instance);
+        if (released > 0) {
+            LOG.log(Level.INFO, "Shutdown: handed back {0} follow-up leases", released);
+        }
+    }
+
     @Timeout
     void tick() {
         // a slow tick is not overlapped by the next one
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             for (String processId : records.dueForFollowUp(settings.batchSize())) {
+                if (stopping) {
+                    break;
+                }
                 if (records.claim(processId, instance, settings.leaseSeconds())) {
                     followUp(processId);
                 }

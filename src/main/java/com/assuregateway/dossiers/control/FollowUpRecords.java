@@ -101,6 +101,14 @@ public class FollowUpRecords {
                 .executeUpdate();
     }
 
+    /** Every lease this instance holds goes back (a graceful shutdown); how many there were. */
+    public int releaseAll(String owner) {
+        return em.createQuery("UPDATE VerificationProcess p SET p.leaseOwner = NULL, p.leaseUntil = NULL"
+                        + " WHERE p.leaseOwner = :owner")
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
     /** How many processes wait for a follow-up. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long followUpBacklog() {

@@ -27,7 +27,9 @@ public class ErrorPageServlet extends HttpServlet {
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer value ? value : response.getStatus();
         Response problem;
-        if (thrown instanceof Throwable || status >= 500 && status != 503) {
+        if (thrown instanceof Throwable t && com.assuregateway.problems.control.Causes.databaseUnreachable(t)) {
+            problem = ProblemResponses.databaseUnreachable(instance);
+        } else if (thrown instanceof Throwable || status >= 500 && status != 503) {
             problem = ProblemResponses.of(ProblemType.INTERNAL,
                     Incidents.detail(Incidents.record(thrown instanceof Throwable t ? t : null, instance)), instance);
         } else {

@@ -53,6 +53,15 @@ public final class ProblemResponses {
         return of(type, detail, instance);
     }
 
+    /** A database restart or fail-over takes seconds; a sooner retry would find it still down. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /** The answer while the database is out of reach (restarting, failing over): 503 with Retry-After, not a 500. */
+    public static Response databaseUnreachable(String instance) {
+        return of(ProblemType.UNAVAILABLE, "The gateway's database cannot be reached; retry after the Retry-After "
+                + "seconds", instance, List.of(), null, DATABASE_RETRY_AFTER_SECONDS);
+    }
+
     public static Response of(GatewayProblem problem, String instance) {
         return of(problem.type(), problem.getMessage(), instance, problem.fieldErrors(),
                 problem.upstreamTraceId(), problem.retryAfterSeconds());

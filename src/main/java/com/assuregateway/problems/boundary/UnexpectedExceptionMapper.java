@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The last line: anything unforeseen becomes a 500 problem with an incident id that is also in the server
- * log, never a stack trace on the wire. Known failures that arrive wrapped (by the EJB container) are
+ * log, never a stack trace on the wire; a database out of reach is a 503 with Retry-After instead, since the same
+ * request succeeds once it is back. Known failures that arrive wrapped (by the EJB container) are
  * unwrapped and handed to their own mapper.
  */
 @Provider
@@ -37,6 +38,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (Causes.causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
             return ProblemResponses.of(ProblemType.WRONG_STATE, "The record changed while this request was "
                     + "being answered; read it again and retry", "/" + uriInfo.getPath());
+        }
+        if (Causes.databaseUnreachable(exception)) {
+            return ProblemResponses.databaseUnreachable("/" + uriInfo.getPath());
         }
         Throwable cause = unwrap(exception);
         if (cause != exception && cause instanceof ConstraintViolationException) {

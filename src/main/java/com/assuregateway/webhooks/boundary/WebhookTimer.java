@@ -2,6 +2,7 @@ package com.assuregateway.webhooks.boundary;
 
 import com.assuregateway.settings.control.WebhookSettings;
 import com.assuregateway.shared.control.GatewayMetrics;
+import com.assuregateway.shared.control.Shutdown;
 import com.assuregateway.webhooks.control.DeliveryRecords;
 import com.assuregateway.webhooks.control.RetrySchedule;
 import com.assuregateway.webhooks.control.WebhookSender;
@@ -17,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public class WebhookTimer {
     private final String instance = "webhooks-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastGauge;
+    private volatile boolean stopping;
 
     @Resource
     TimerService timers;
@@ -82,15 +85,36 @@ public class WebhookTimer {
                 new TimerConfig("webhook sender", false));
     }
 
+    /** SIGTERM: no new round starts; the attempts under way finish within the drain and in-flight periods. */
+    public void stopTaking(@Observes Shutdown.Draining draining) {
+        stopping = true;
+    }
+
+    /**
+     * The instance exits: leases still held go back now, so another instance sends at once rather than after
+     * {@code gateway.webhooks.lease-seconds}. An attempt cut off by the exit may reach the receiver twice, with
+     * the same {@code webhook-id}: delivery is at least once.
+     */
+    public void handBack(@Observes Shutdown.HandBack handBack) {
+        stopping = true;
+        int released = records.releaseAll(instance);
+        if (released > 0) {
+            LOG.log(Level.INFO, "Shutdown: handed back {0} webhook delivery leases", released);
+        }
+    }
+
     @Timeout
     void tick() {
         // a slow round is not overlapped by the next one
-        if (!running.compareAndSet(false, true)) {
+        if (stopping || !running.compareAndSet(false, true)) {
             return;
         }
         try {
             Map<String, CompletableFuture<AttemptResult>> inFlight = new LinkedHashMap<>();
             for (String deliveryId : records.due(settings.batchSize())) {
+                if (stopping) {
+                    break;
+                }
                 if (records.claim(deliveryId, instance, settings.leaseSeconds())) {
                     start(deliveryId, inFlight);
                 }

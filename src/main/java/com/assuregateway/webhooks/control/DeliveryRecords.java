@@ -63,6 +63,14 @@ public class DeliveryRecords {
                 .executeUpdate();
     }
 
+    /** Every lease this instance holds goes back (graceful shutdown); how many. */
+    public int releaseAll(String owner) {
+        return em.createQuery("UPDATE WebhookDelivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL"
+                        + " WHERE d.leaseOwner = :owner")
+                .setParameter("owner", owner)
+                .executeUpdate();
+    }
+
     /** The delivery with its event and endpoint; empty when the endpoint was deleted meanwhile. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Due> load(String deliveryId) {

@@ -43,22 +43,13 @@ class CrashRecoveryIT {
     static void start() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "the crash test runs in the PostgreSQL run");
         TestDatabase.prepare();
-        File logs = new File("target/it-logs");
-        int assurePort = GatewayProcess.freePort();
-        Map<String, String> assureConfig = new LinkedHashMap<>();
-        assureConfig.put("db.url", "jdbc:h2:" + new File("target/it-h2/crash-assure-" + System.nanoTime()).getAbsolutePath());
-        assureConfig.put("gateway.sandbox.slow-delay-ms", "6000");
-        assureConfig.put("gateway.sandbox.processing-polls", "1");
-        assureConfig.put(SandboxControl.CONFIG_KEY, SandboxControl.SECRET);
-        assure = new GatewayProcess(assurePort, assureConfig, new File(logs, "crash-assure.log")).start();
+        Map<String, String> sandbox = new LinkedHashMap<>();
+        sandbox.put("gateway.sandbox.slow-delay-ms", "6000");
+        sandbox.put("gateway.sandbox.processing-polls", "1");
+        assure = GatewayProcess.assureSandbox("crash-assure", sandbox);
         assureApi = SandboxControl.of(assure.url());
 
-        Map<String, String> gatewayConfig = new LinkedHashMap<>();
-        gatewayConfig.put("db.url", TestDatabase.url());
-        gatewayConfig.put("db.user", System.getProperty("test.db.user"));
-        gatewayConfig.put("db.password", System.getProperty("test.db.password"));
-        gatewayConfig.put("assure/mp-rest/url", assure.url() + "sandbox/assure");
-        gatewayConfig.put("assure.auth.token-url", assure.url() + "sandbox/auth/open/connect/token");
+        Map<String, String> gatewayConfig = GatewayProcess.onTestDatabaseBehind(assure);
         gatewayConfig.put("gateway.followup.interval-ms", "500");
         gatewayConfig.put("gateway.followup.initial-delay-seconds", "1");
         gatewayConfig.put("gateway.followup.max-delay-seconds", "2");
@@ -71,17 +62,12 @@ class CrashRecoveryIT {
         gatewayConfig.put("gateway.webhooks.timeout-ms", "10000");
         gatewayConfig.put("gateway.webhooks.lease-seconds", "12");
         receiver = new WebhookReceiver();
-        gateway = new GatewayProcess(GatewayProcess.freePort(), gatewayConfig, new File(logs, "crash-gateway.log")).start();
+        gateway = new GatewayProcess(GatewayProcess.freePort(), gatewayConfig, new File("target/it-logs", "crash-gateway.log")).start();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (assure != null) {
-            assure.close();
-        }
+        GatewayProcess.closeAll(gateway, assure);
         if (receiver != null) {
             receiver.close();
         }

@@ -1,6 +1,7 @@
 package com.assuregateway.platform.boundary;
 
 import static com.assuregateway.testsupport.Eventually.eventually;
+import static com.assuregateway.testsupport.ProblemAssert.assertCleanProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assuregateway.testsupport.Api;
@@ -123,9 +124,10 @@ class HealthIT {
     }
 
     @Test
-    void readinessIsDownWhileTheDatabaseIsGoneAndUpWhenItIsBack() {
+    void readinessIsDownAndTheApiAnswers503WhileTheDatabaseIsGoneAndBothRecoverWhenItIsBack() {
         Api api = new Api(base).as(Tokens.portal("health-it"));
         awaitCheck(api, "database", c -> c.getString("status").equals("UP"));
+        String dossierId = new Portal(api).newDossier();
 
         database.cut();
         try {
@@ -138,6 +140,14 @@ class HealthIT {
 
             Answer live = api.get("health/live");
             assertThat(live.status()).as("a restart would not bring the database back: " + live).isEqualTo(200);
+
+            // the API answers while the database is gone: 503 with Retry-After, never a 500
+            Answer create = api.post("api/v1/dossiers", "{\"externalReference\":\"during-outage-" + UUID.randomUUID() + "\"}");
+            assertCleanProblem(create, 503, "unavailable");
+            assertThat(create.header("Retry-After")).as(create.toString()).isNotBlank();
+            Answer read = api.get("api/v1/dossiers/" + dossierId);
+            assertCleanProblem(read, 503, "unavailable");
+            assertThat(read.header("Retry-After")).as(read.toString()).isNotBlank();
         } finally {
             database.restore();
         }
@@ -145,6 +155,7 @@ class HealthIT {
         awaitCheck(api, "database", c -> c.getString("status").equals("UP"));
         Answer created = api.post("api/v1/dossiers", "{\"externalReference\":\"after-outage-" + UUID.randomUUID() + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(api.get("api/v1/dossiers/" + dossierId).status()).as("recovered by itself").isEqualTo(200);
     }
 
     private static JsonObject check(Answer health, String name) {
