@@ -1,0 +1,263 @@
+package com.assuregateway.console.boundary;
+
+import static com.assuregateway.testsupport.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
+import com.assuregateway.testsupport.GatewayProcess;
+import com.assuregateway.testsupport.Portal;
+import com.assuregateway.testsupport.TestDatabase;
+import com.assuregateway.testsupport.Tokens;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in a real browser (Debian's headless Chromium, driven by Selenium WebDriver) against the README's
+ * development-mode server, where the development sign-in is open: a reviewer claims and approves an
+ * inconclusive process and looks at its evidence, the API and the audit trail show both; an auditor searches
+ * and exports; roles and tenants are held apart; a form without its CSRF token is refused. Each page's
+ * screenshot goes to docs/console/. H2 pass only, like DevelopmentModeIT: the development mode runs on H2.
+ */
+class ConsoleIT {
+
+    private static final Path SHOTS = Path.of("docs", "console");
+    private static GatewayProcess gateway;
+    private static String base;
+    private static Api api;
+    private static String dossierId;
+    private static String processId;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeFalse(TestDatabase.isPostgres(), "the development sign-in needs the README's H2 run: the H2 pass runs it");
+        assumeTrue(Files.isExecutable(Path.of(chromium())) && Files.isExecutable(Path.of(chromedriver())),
+                "SKIPPED: no " + chromium() + " or " + chromedriver()
+                        + " (apt-get install chromium chromium-driver; .ci/run installs them), so the console is not tested");
+        int port = GatewayProcess.freePort();
+        gateway = GatewayProcess.readmeRun(port, new File("target/console-run-" + System.nanoTime()),
+                new File("target/it-logs/console-run.log")).start();
+        // localhost, not 127.0.0.1: browsers keep a Secure cookie over plain HTTP only there
+        base = "http://localhost:" + port + "/";
+        api = new Api(gateway.url());
+        Portal portal = new Portal(api.as(Tokens.development(List.of("portal"), "acme")));
+        dossierId = portal.newDossier();
+        processId = portal.newProcess(dossierId);
+        portal.uploadSelfie(dossierId, processId, Portal.png(90));
+        assertThat(portal.verify(dossierId, processId, "inconclusive").status()).isEqualTo(202);
+        assertThat(portal.awaitFinal(dossierId, processId).getString("status")).isEqualTo("inconclusive");
+        eventually(Duration.ofSeconds(60), "the full result is archived", () -> portalApi().get(
+                Portal.process(dossierId, processId)).json(), process -> !process.isNull("archive"));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aReviewerClaimsLooksAtTheEvidenceAndApproves() throws Exception {
+        browser.get(base + "console/reviews");
+        assertThat(browser.getCurrentUrl()).as("signed out, sent to the sign-in").endsWith("/console/login");
+        screenshot("login");
+        signIn("rita", "reviewer", "acme");
+        assertThat(browser.findElement(By.id("backlog")).getText()).isNotEqualTo("0");
+
+        browser.get(base + "console/reviews");
+        WebElement row = browser.findElement(By.linkText(processId)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("acme").contains("inconclusive");
+        screenshot("reviews");
+        browser.findElement(By.linkText(processId)).click();
+        browser.findElement(By.id("claim-button")).click();
+        assertThat(browser.findElement(By.id("claim-holder")).getText()).startsWith("You hold this process");
+
+        // another reviewer sees who holds it, and may not decide it meanwhile
+        signOut();
+        signIn("sam", "reviewer", "acme");
+        browser.get(base + "console/reviews/" + dossierId + "/" + processId);
+        assertThat(browser.findElement(By.id("claim-holder")).getText()).startsWith("rita holds this process");
+        decide("approve", "face-matches", "sam tries");
+        assertThat(browser.findElement(By.id("error")).getText()).contains("rita holds this process");
+        signOut();
+
+        signIn("rita", "reviewer", "acme");
+        browser.get(base + "console/reviews/" + dossierId + "/" + processId);
+        assertThat(browser.findElement(By.id("decision")).getText()).isEqualTo("inconclusive");
+        assertThat(browser.findElement(By.id("match")).getText()).contains("false-acceptance rate");
+        screenshot("process");
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        screenshot("process-tablet");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        browser.findElement(By.className("evidence-view")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/selfie.png");
+        screenshot("evidence");
+        Answer image = session().get("console/evidence/" + dossierId + "/" + processId + "/selfie.png?download=true");
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(image.header("Content-Disposition")).startsWith("attachment");
+        assertThat(image.body()).isEqualTo(Portal.png(90));
+
+        browser.get(base + "console/reviews/" + dossierId + "/" + processId);
+        decide("approve", "face-matches", "Same person; checked against the reference photo.");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/reviews");
+        assertThat(browser.findElements(By.linkText(processId))).as("off the queue").isEmpty();
+
+        JsonObject review = portalApi().get(Portal.process(dossierId, processId)).json().getJsonObject("review");
+        assertThat(review.getString("outcome")).isEqualTo("approve");
+        assertThat(review.getString("reviewedBy")).isEqualTo("rita");
+        assertThat(review.getString("reason")).startsWith("face-matches: ").contains("Same person");
+        String trail = api.as(Tokens.development(List.of("auditor"), "acme"))
+                .get("api/v1/audit/processes/" + processId + "/events").text();
+        assertThat(trail).contains("\"review.approve\"").contains("\"console.evidence-viewed\"")
+                .contains("\"console.evidence-downloaded\"").contains("by rita: selfie.png");
+    }
+
+    @Test
+    void anAuditorSearchesAndExportsTheFilter() throws Exception {
+        signIn("alice", "auditor", "acme");
+        screenshot("dashboard");
+        browser.get(base + "console/audit");
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("inconclusive");
+        browser.findElement(By.id("f-tenant")).sendKeys("acme");
+        browser.findElement(By.id("search")).click();
+        eventually(Duration.ofSeconds(10), "the filtered results", () -> browser.getCurrentUrl(),
+                url -> url.contains("status=inconclusive"));
+        assertThat(browser.findElement(By.id("processes")).getText()).contains(processId);
+        screenshot("audit");
+        String csvLink = browser.findElement(By.id("export-csv")).getAttribute("href");
+        assertThat(csvLink).contains("status=inconclusive");
+        Answer csv = session().get(csvLink.substring(base.length()));
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.text()).contains(processId);
+
+        browser.findElement(By.linkText(processId)).click();
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("process.created");
+        screenshot("audit-process");
+    }
+
+    @Test
+    void rolesAndTenantsAreHeldApart() {
+        signIn("rita", "reviewer", "acme");
+        browser.get(base + "console/audit");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not for this role");
+        assertThat(session().get("console/audit").status()).isEqualTo(403);
+        signOut();
+
+        signIn("other-portal", "portal", "other");
+        browser.get(base + "console/audit/processes/" + processId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        browser.get(base + "console/audit?tenant=acme");
+        assertThat(browser.findElement(By.id("error")).getText()).contains("own tenant");
+        assertThat(session().get("console/evidence/" + dossierId + "/" + processId + "/selfie.png").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() {
+        signIn("rita", "reviewer", "acme");
+        Api signedIn = session();
+        Answer forged = signedIn.post("console/logout", "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(forged.status()).isEqualTo(403);
+        Answer wrong = signedIn.post("console/reviews/" + dossierId + "/" + processId + "/claim",
+                "application/x-www-form-urlencoded", "_csrf=not-the-token".getBytes(StandardCharsets.UTF_8));
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(signedIn.get("console/reviews").status()).as("still signed in").isEqualTo(200);
+    }
+
+    private void signIn(String name, String role, String tenant) {
+        browser.get(base + "console/login");
+        WebElement nameField = browser.findElement(By.id("name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        new Select(browser.findElement(By.id("role"))).selectByValue(role);
+        WebElement tenantField = browser.findElement(By.id("tenant"));
+        tenantField.clear();
+        tenantField.sendKeys(tenant);
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector(".who button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    }
+
+    private void decide(String outcome, String reason, String note) {
+        browser.findElement(By.cssSelector("input[name=outcome][value=" + outcome + "]")).click();
+        new Select(browser.findElement(By.id("reason"))).selectByValue(reason);
+        browser.findElement(By.id("note")).sendKeys(note);
+        browser.findElement(By.id("review-button")).click();
+    }
+
+    /** Plain HTTP with the browser's session cookie: for downloads and forged forms. */
+    private Api session() {
+        return new Api(gateway.url()).withHeader("Cookie", "console_session="
+                + browser.manage().getCookieNamed("console_session").getValue());
+    }
+
+    private static Api portalApi() {
+        return api.as(Tokens.development(List.of("portal"), "acme"));
+    }
+
+    private void screenshot(String page) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String chromium() {
+        return System.getProperty("test.chromium", "/usr/bin/chromium");
+    }
+
+    private static String chromedriver() {
+        return System.getProperty("test.chromedriver", "/usr/bin/chromedriver");
+    }
+}
