@@ -49,12 +49,16 @@ public class SignInController {
     @ConfigProperties
     ConsoleSettings settings;
 
+    @Inject
+    com.assuregateway.console.control.OidcClient oidc;
+
     @GET
     @Path("login")
     public Response form() {
         models.put("roles", ROLES);
         models.put("development", posture.developmentTrusted());
-        return Response.status(posture.developmentTrusted() ? 200 : 404).entity("login.jsp").build();
+        models.put("oidc", oidc.configured());
+        return Response.status(posture.developmentTrusted() || oidc.configured() ? 200 : 404).entity("login.jsp").build();
     }
 
     @POST
@@ -73,6 +77,7 @@ public class SignInController {
             models.put("error", error);
             models.put("roles", ROLES);
             models.put("development", true);
+            models.put("oidc", oidc.configured());
             return Response.status(400).entity("login.jsp").build();
         }
         signedIn.signIn(new ConsoleUser(name.strip(), Set.of(role), tenant, "development"), settings.sessionMinutes());

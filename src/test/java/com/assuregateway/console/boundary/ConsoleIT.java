@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +49,7 @@ class ConsoleIT {
 
     private static final Path SHOTS = Path.of("docs", "console");
     private static GatewayProcess gateway;
+    private static MockOAuth2Server identityProvider;
     private static String base;
     private static Api api;
     private static String dossierId;
@@ -58,9 +62,14 @@ class ConsoleIT {
         assumeTrue(Files.isExecutable(Path.of(chromium())) && Files.isExecutable(Path.of(chromedriver())),
                 "SKIPPED: no " + chromium() + " or " + chromedriver()
                         + " (apt-get install chromium chromium-driver; .ci/run installs them), so the console is not tested");
+        identityProvider = new MockOAuth2Server();
+        identityProvider.start();
         int port = GatewayProcess.freePort();
         gateway = GatewayProcess.readmeRun(port, new File("target/console-run-" + System.nanoTime()),
-                new File("target/it-logs/console-run.log")).start();
+                new File("target/it-logs/console-run.log"), Map.of(
+                        "gateway.console.oidc.issuer", identityProvider.issuerUrl("corp").toString(),
+                        "gateway.console.oidc.client-id", "assure-console",
+                        "gateway.console.oidc.client-secret", "console-secret")).start();
         // localhost, not 127.0.0.1: browsers keep a Secure cookie over plain HTTP only there
         base = "http://localhost:" + port + "/";
         api = new Api(gateway.url());
@@ -79,6 +88,9 @@ class ConsoleIT {
     static void stop() throws Exception {
         if (gateway != null) {
             gateway.close();
+        }
+        if (identityProvider != null) {
+            identityProvider.shutdown();
         }
     }
 
@@ -182,6 +194,29 @@ class ConsoleIT {
         browser.findElement(By.linkText(processId)).click();
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("process.created");
         screenshot("audit-process");
+    }
+
+    @Test
+    void anAuditorSignsInThroughTheIdentityProviderAndOut() {
+        identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "olivia-1234", "JWT", null,
+                Map.of("groups", List.of("auditor", "something-else"), "preferred_username", "olivia"), 3600));
+        browser.get(base + "console/login");
+        browser.findElement(By.id("oidc-sign-in")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.findElement(By.className("who")).getText()).contains("olivia (auditor)");
+        var cookie = browser.manage().getCookieNamed("console_session");
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.isSecure()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+        browser.get(base + "console/audit");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit");
+        signOut();
+        browser.get(base + "console/audit");
+        assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/console/login");
+
+        // a sign-in that does not come back from a sign-in started here is refused
+        browser.get(base + "console/oidc/callback?code=stolen&state=guessed");
+        assertThat(browser.findElement(By.id("error")).getText()).contains("not started here");
     }
 
     @Test
