@@ -1,6 +1,5 @@
 package com.assuregateway.console.boundary;
 
-import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.console.control.EvidenceImages;
 import com.assuregateway.console.control.ReviewClaims;
 import com.assuregateway.console.entity.ConsoleUser;
@@ -12,6 +11,7 @@ import com.assuregateway.dossiers.boundary.QueuedProcess;
 import com.assuregateway.dossiers.boundary.ReviewRequest;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.reporting.control.AuditQueries;
+import com.assuregateway.reporting.entity.ProcessTimeline;
 import com.assuregateway.security.entity.Role;
 import com.assuregateway.settings.control.ConsoleSettings;
 import jakarta.enterprise.context.RequestScoped;
@@ -161,11 +161,13 @@ public class ReviewsController {
     private String show(ConsoleUser user, String dossierId, String processId) {
         ProcessView process = flow.process(user.readScope(), dossierId, processId);
         models.put("process", process);
-        models.put("claim", claims.of(processId).orElse(null));
-        models.put("mine", claims.of(processId).map(c -> c.reviewer().equals(user.subject())).orElse(false));
+        Optional<ReviewClaim> claim = claims.of(processId);
+        models.put("claim", claim.orElse(null));
+        models.put("mine", claim.map(c -> c.reviewer().equals(user.subject())).orElse(false));
         models.put("reasons", reasons());
-        models.put("timeline", queries.timeline(processId).map(t -> t.events()).orElse(List.of()));
-        models.put("tenant", queries.timeline(processId).map(t -> t.tenant()).orElse(""));
+        Optional<ProcessTimeline> timeline = queries.timeline(processId);
+        models.put("timeline", timeline.map(ProcessTimeline::events).orElse(List.of()));
+        models.put("tenant", timeline.map(ProcessTimeline::tenant).orElse(""));
         models.put("evidence", process.archive() == null ? List.of() : evidenceNames(user, dossierId, processId));
         return "process.jsp";
     }
