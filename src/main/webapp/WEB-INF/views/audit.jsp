@@ -38,8 +38,8 @@
 <div id="results">
 <c:if test="${error != null}"><p class="error" role="alert" id="error"><c:out value="${error}"/></p></c:if>
 <p class="exports">Export this filter:
-  <a id="export-csv" href="${mvc.basePath}/console/audit/export.csv?<c:out value='${filterQuery}'/>">CSV</a> &middot;
-  <a id="export-ndjson" href="${mvc.basePath}/console/audit/export.ndjson?<c:out value='${filterQuery}'/>">NDJSON</a></p>
+  <a id="export-csv" href="${mvc.basePath}/console/exports/processes.csv?<c:out value='${filterQuery}'/>">CSV</a> &middot;
+  <a id="export-ndjson" href="${mvc.basePath}/console/exports/processes.ndjson?<c:out value='${filterQuery}'/>">NDJSON</a></p>
 <div class="scroll">
 <table id="processes">
   <caption>Processes, newest first</caption>

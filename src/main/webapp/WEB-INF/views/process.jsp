@@ -75,9 +75,23 @@
 </c:choose>
 </section>
 
-<c:if test="${p.review() == null}">
+<c:if test="${p.review() == null and proposal != null}">
 <section aria-labelledby="review-h">
 <h2 id="review-h">Review</h2>
+<p id="proposal"><c:out value="${proposal.proposedBy()}"/> proposes to <strong><c:out value="${proposal.outcome()}"/></strong>:
+  <c:out value="${proposal.reason()}"/>. This tenant needs a second reviewer to confirm it.</p>
+<c:if test="${proposal.proposedBy() != signedIn.user().subject()}">
+<form method="post" action="${mvc.basePath}/console/reviews/${p.dossierId()}/${p.processId()}/confirm">
+  <input type="hidden" name="${mvc.csrf.name}" value="${mvc.csrf.token}">
+  <button type="submit" id="confirm-button">Confirm this review</button>
+</form>
+</c:if>
+</section>
+</c:if>
+<c:if test="${p.review() == null and proposal == null}">
+<section aria-labelledby="review-h">
+<h2 id="review-h">Review</h2>
+<c:if test="${fourEyes}"><p class="note" id="four-eyes">This tenant needs two reviewers: your verdict is a proposal until another reviewer confirms it.</p></c:if>
 <div id="claim">
 <c:choose>
 <c:when test="${claim == null}"><p>Nobody holds this process.</p></c:when>

@@ -2,7 +2,6 @@ package com.assuregateway.console.boundary;
 
 import com.assuregateway.console.entity.ConsoleUser;
 import com.assuregateway.problems.entity.GatewayProblem;
-import com.assuregateway.reporting.boundary.AuditExports;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.control.AuditQueries.Page;
 import com.assuregateway.reporting.control.AuditScope;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
 /**
  * The audit record as pages: the filters of {@code GET /api/v1/audit/processes} as a form (the same parameter
  * names, parsed by the same {@link FilterParameters}, scoped by the same {@link AuditScope}), keyset paging, a
- * process's timeline read-only, and the current filter's CSV or NDJSON export ({@link AuditExports}).
+ * process's timeline read-only; the current filter's CSV or NDJSON export is {@link ExportResource}'s.
  */
 @Controller
 @RequestScoped
@@ -58,9 +57,6 @@ public class AuditController {
 
     @Inject
     AuditQueries queries;
-
-    @Inject
-    AuditExports exports;
 
     @Context
     UriInfo uriInfo;
@@ -111,34 +107,6 @@ public class AuditController {
         }
         models.put("timeline", timeline.get());
         return Response.ok("audit-process.jsp").build();
-    }
-
-    @GET
-    @Path("export.csv")
-    public Response csv() {
-        return export(true);
-    }
-
-    @GET
-    @Path("export.ndjson")
-    public Response ndjson() {
-        return export(false);
-    }
-
-    private Response export(boolean csv) {
-        Optional<ConsoleUser> user = pages.userWith(Role.AUDITOR, Role.PORTAL);
-        if (user.isEmpty()) {
-            return pages.refused();
-        }
-        try {
-            FilterParameters parameters = FilterParameters.of(filled(uriInfo.getQueryParameters()), FilterParameters.FILTER);
-            ProcessFilter requested = parameters.filter();
-            parameters.refuseIfInvalid();
-            ProcessFilter filter = AuditScope.scoped(requested, user.get().auditScope());
-            return csv ? exports.csv(filter) : exports.ndjson(filter);
-        } catch (GatewayProblem problem) {
-            return pages.problem(problem);
-        }
     }
 
     /** A form sends its empty fields too; to the filter an empty field is no criterion. */

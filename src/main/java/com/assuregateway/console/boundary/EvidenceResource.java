@@ -38,13 +38,13 @@ public class EvidenceResource {
                           @PathParam("name") String name, @QueryParam("download") boolean download) {
         ConsoleUser user = signedIn.user();
         if (user == null || !user.hasAny(Role.REVIEWER, Role.AUDITOR)) {
-            return plain(403, "Evidence is for reviewers and auditors.");
+            return ExportResource.plain(403, "Evidence is for reviewers and auditors.");
         }
         try {
             FaceTecFlow.FullResult result = flow.fullResult(user.readScope(), dossierId, processId);
             if (!(result instanceof FaceTecFlow.FullResult.Archived archived)) {
                 ((FaceTecFlow.FullResult.FromAssure) result).download().close();
-                return plain(404, "The full result of this process is not archived yet.");
+                return ExportResource.plain(404, "The full result of this process is not archived yet.");
             }
             return EvidenceImages.image(archived.zip(), name).map(image -> {
                 images.record(Subject.process(dossierId, processId), user.subject(), image.name(), download);
@@ -53,15 +53,11 @@ public class EvidenceResource {
                         .header("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\""
                                 + processId + "-" + image.name() + "\"")
                         .build();
-            }).orElseGet(() -> plain(404, "The full result holds no image of that name."));
+            }).orElseGet(() -> ExportResource.plain(404, "The full result holds no image of that name."));
         } catch (GatewayProblem problem) {
-            return plain(problem.type().status(), problem.getMessage());
+            return ExportResource.plain(problem.type().status(), problem.getMessage());
         } catch (java.io.IOException closing) {
-            return plain(502, "The full result could not be read from Assure.");
+            return ExportResource.plain(502, "The full result could not be read from Assure.");
         }
-    }
-
-    private static Response plain(int status, String message) {
-        return Response.status(status).type("text/plain;charset=UTF-8").entity(message).build();
     }
 }

@@ -1,9 +1,12 @@
 package com.assuregateway.console.boundary;
 
 import com.assuregateway.console.control.EvidenceImages;
+import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.console.control.ReviewClaims;
+import com.assuregateway.console.control.ReviewProposals;
 import com.assuregateway.console.entity.ConsoleUser;
 import com.assuregateway.console.entity.ReviewClaim;
+import com.assuregateway.console.entity.ReviewProposal;
 import com.assuregateway.console.entity.ReviewReason;
 import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.dossiers.boundary.ProcessView;
@@ -60,6 +63,9 @@ public class ReviewsController {
 
     @Inject
     ReviewClaims claims;
+
+    @Inject
+    ReviewProposals proposals;
 
     @Inject
     AuditQueries queries;
@@ -139,11 +145,18 @@ public class ReviewsController {
                 return again(user.get(), dossierId, processId, 400, "Pick one of the listed reasons.");
             }
             ReviewRequest request = new ReviewRequest(outcome, reason.get().recorded(note));
-            Set<ConstraintViolation<ReviewRequest>> violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                return again(user.get(), dossierId, processId, 400, violations.stream()
-                        .map(v -> (v.getPropertyPath().toString().equals("reason") ? "the note" : v.getPropertyPath())
-                                + " " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            String invalid = invalid(request);
+            if (invalid != null) {
+                return again(user.get(), dossierId, processId, 400, invalid);
+            }
+            ProcessView process = flow.process(user.get().reviewScope(), dossierId, processId);
+            if (process.review() == null && settings.fourEyes(tenantOf(processId))) {
+                if (!proposals.propose(Subject.process(dossierId, processId), request.outcome(), request.reason(), reviewer)) {
+                    return again(user.get(), dossierId, processId, 409, "A review is proposed already; a second "
+                            + "reviewer confirms it.");
+                }
+                claims.release(processId);
+                return Response.seeOther(page(dossierId, processId)).build();
             }
             flow.review(user.get().reviewScope(), dossierId, processId, request, reviewer);
             claims.release(processId);
@@ -151,6 +164,50 @@ public class ReviewsController {
         } catch (GatewayProblem problem) {
             return pages.problem(problem);
         }
+    }
+
+    /** Four eyes: a second reviewer confirms the first one's proposal, which is then recorded as theirs. */
+    @POST
+    @Path("{dossierId}/{processId}/confirm")
+    @CsrfProtected
+    public Response confirm(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId) {
+        Optional<ConsoleUser> user = pages.userWith(Role.REVIEWER);
+        if (user.isEmpty()) {
+            return pages.refused();
+        }
+        String reviewer = user.get().subject();
+        try {
+            Optional<ReviewProposal> proposal = proposals.of(processId);
+            if (proposal.isEmpty()) {
+                return again(user.get(), dossierId, processId, 409, "There is no proposed review to confirm.");
+            }
+            if (proposal.get().proposedBy().equals(reviewer)) {
+                return again(user.get(), dossierId, processId, 409, "The second reviewer must be someone else.");
+            }
+            ReviewRequest request = new ReviewRequest(proposal.get().outcome(), proposal.get().confirmedReason(reviewer));
+            String invalid = invalid(request);
+            if (invalid != null) {
+                return again(user.get(), dossierId, processId, 400, invalid);
+            }
+            flow.review(user.get().reviewScope(), dossierId, processId, request, proposal.get().proposedBy());
+            proposals.remove(processId);
+            claims.release(processId);
+            return Response.seeOther(URI.create("console/reviews")).build();
+        } catch (GatewayProblem problem) {
+            return pages.problem(problem);
+        }
+    }
+
+    /** The API's own constraints on a review (ReviewRequest), in words; null when it is valid. */
+    private String invalid(ReviewRequest request) {
+        Set<ConstraintViolation<ReviewRequest>> violations = validator.validate(request);
+        return violations.isEmpty() ? null : violations.stream()
+                .map(v -> (v.getPropertyPath().toString().equals("reason") ? "the note" : v.getPropertyPath())
+                        + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+    }
+
+    private String tenantOf(String processId) {
+        return queries.timeline(processId).map(ProcessTimeline::tenant).orElse("");
     }
 
     private Response again(ConsoleUser user, String dossierId, String processId, int status, String error) {
@@ -168,6 +225,8 @@ public class ReviewsController {
         Optional<ProcessTimeline> timeline = queries.timeline(processId);
         models.put("timeline", timeline.map(ProcessTimeline::events).orElse(List.of()));
         models.put("tenant", timeline.map(ProcessTimeline::tenant).orElse(""));
+        models.put("proposal", proposals.of(processId).orElse(null));
+        models.put("fourEyes", settings.fourEyes(timeline.map(ProcessTimeline::tenant).orElse("")));
         models.put("evidence", process.archive() == null ? List.of() : evidenceNames(user, dossierId, processId));
         return "process.jsp";
     }

@@ -1,7 +1,9 @@
 package com.assuregateway.settings.control;
 
 import jakarta.enterprise.context.Dependent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +30,16 @@ public class ConsoleSettings {
     @ConfigProperty(name = "review-reasons", defaultValue = REVIEW_REASONS)
     List<String> reviewReasons;
 
+    @ConfigProperty(name = "four-eyes-tenants")
+    Optional<String> fourEyesTenants;
+
     public ConsoleSettings() {
+    }
+
+    /** Whether a review of this tenant's processes needs a second reviewer's confirmation. */
+    public boolean fourEyes(String tenant) {
+        return fourEyesTenants.map(list -> Arrays.stream(list.split(",")).map(String::trim).anyMatch(t -> t.equals(tenant)))
+                .orElse(false);
     }
 
     /** Idle minutes before a console session ends and its user signs in again. */

@@ -55,6 +55,8 @@ class ConsoleIT {
     private static Api api;
     private static String dossierId;
     private static String processId;
+    private static String bankDossierId;
+    private static String bankProcessId;
     private WebDriver browser;
 
     @BeforeAll
@@ -70,7 +72,8 @@ class ConsoleIT {
                 new File("target/it-logs/console-run.log"), Map.of(
                         "gateway.console.oidc.issuer", identityProvider.issuerUrl("corp").toString(),
                         "gateway.console.oidc.client-id", "assure-console",
-                        "gateway.console.oidc.client-secret", "console-secret")).start();
+                        "gateway.console.oidc.client-secret", "console-secret",
+                        "gateway.console.four-eyes-tenants", "bank")).start();
         // localhost, not 127.0.0.1: browsers keep a Secure cookie over plain HTTP only there
         base = "http://localhost:" + port + "/";
         api = new Api(gateway.url());
@@ -80,6 +83,12 @@ class ConsoleIT {
         portal.uploadSelfie(dossierId, processId, Portal.png(90));
         assertThat(portal.verify(dossierId, processId, "inconclusive").status()).isEqualTo(202);
         assertThat(portal.awaitFinal(dossierId, processId).getString("status")).isEqualTo("inconclusive");
+        Portal bank = new Portal(api.as(Tokens.development(List.of("portal"), "bank")));
+        bankDossierId = bank.newDossier();
+        bankProcessId = bank.newProcess(bankDossierId);
+        bank.uploadSelfie(bankDossierId, bankProcessId, Portal.png(30));
+        assertThat(bank.verify(bankDossierId, bankProcessId, "inconclusive").status()).isEqualTo(202);
+        assertThat(bank.awaitFinal(bankDossierId, bankProcessId).getString("status")).isEqualTo("inconclusive");
         eventually(Duration.ofSeconds(60), "the full result is archived", () -> portalApi().get(
                 Portal.process(dossierId, processId)).json(), process -> !process.isNull("archive"));
         Files.createDirectories(SHOTS);
@@ -174,6 +183,33 @@ class ConsoleIT {
     }
 
     @Test
+    void underFourEyesASecondReviewerConfirms() throws Exception {
+        String page = base + "console/reviews/" + bankDossierId + "/" + bankProcessId;
+        Api bankApi = api.as(Tokens.development(List.of("portal"), "bank"));
+        signIn("rita", "reviewer", "acme");
+        browser.get(page);
+        assertThat(browser.findElement(By.id("four-eyes")).getText()).contains("two reviewers");
+        decide("reject", "face-differs", "Not the person of the reference photo.");
+        assertThat(browser.findElement(By.id("proposal")).getText()).startsWith("rita proposes to reject");
+        assertThat(browser.findElements(By.id("confirm-button"))).as("not for the one who proposed").isEmpty();
+        assertThat(bankApi.get(Portal.process(bankDossierId, bankProcessId)).json().isNull("review")).isTrue();
+        screenshot("four-eyes");
+        signOut();
+
+        signIn("sam", "reviewer", "acme");
+        browser.get(page);
+        browser.findElement(By.id("confirm-button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/reviews");
+        JsonObject review = bankApi.get(Portal.process(bankDossierId, bankProcessId)).json().getJsonObject("review");
+        assertThat(review.getString("outcome")).isEqualTo("reject");
+        assertThat(review.getString("reviewedBy")).isEqualTo("rita");
+        assertThat(review.getString("reason")).startsWith("face-differs: ").endsWith("Confirmed by sam");
+        assertThat(api.as(Tokens.development(List.of("auditor"), "bank"))
+                .get("api/v1/audit/processes/" + bankProcessId + "/events").text())
+                .contains("\"review.proposed\"").contains("\"review.reject\"");
+    }
+
+    @Test
     void anAuditorSearchesAndExportsTheFilter() throws Exception {
         signIn("alice", "auditor", "acme");
         screenshot("dashboard");
@@ -190,6 +226,11 @@ class ConsoleIT {
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.text()).contains(processId);
+        Answer ndjson = session().get(browser.findElement(By.id("export-ndjson")).getAttribute("href")
+                .substring(base.length()));
+        assertThat(ndjson.status()).as(ndjson.toString()).isEqualTo(200);
+        assertThat(ndjson.contentType()).startsWith("application/x-ndjson");
+        assertThat(ndjson.text()).contains(processId);
 
         browser.findElement(By.linkText(processId)).click();
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("process.created");
