@@ -1,6 +1,7 @@
 package com.assuregateway.console.boundary;
 
 import com.assuregateway.console.entity.ConsoleUser;
+import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.control.AuditQueries.Page;
@@ -58,6 +59,9 @@ public class AuditController {
     @Inject
     AuditQueries queries;
 
+    @Inject
+    FaceTecFlow flow;
+
     @Context
     UriInfo uriInfo;
 
@@ -106,6 +110,9 @@ public class AuditController {
             return pages.problem(GatewayProblem.notFound("Process", processId));
         }
         models.put("timeline", timeline.get());
+        // the evidence for auditors (each look is an audit event); a portal sees the record only
+        models.put("evidence", user.get().has(Role.AUDITOR) ? EvidenceResource.names(flow, user.get().readScope(),
+                timeline.get().dossierId(), processId) : List.of());
         return Response.ok("audit-process.jsp").build();
     }
 

@@ -6,6 +6,7 @@ import com.assuregateway.console.entity.ConsoleUser;
 import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.security.entity.TenantScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * One image of a process's archived full result, decrypted on demand for a reviewer or an auditor, never
@@ -31,6 +33,20 @@ public class EvidenceResource {
 
     @Inject
     EvidenceImages images;
+
+    /** The names of the images in the process's archived full result; none while it is not archived. */
+    static List<String> names(FaceTecFlow flow, TenantScope scope, String dossierId, String processId) {
+        try {
+            FaceTecFlow.FullResult result = flow.fullResult(scope, dossierId, processId);
+            if (result instanceof FaceTecFlow.FullResult.Archived archived) {
+                return EvidenceImages.names(archived.zip());
+            }
+            ((FaceTecFlow.FullResult.FromAssure) result).download().close();
+        } catch (GatewayProblem | java.io.IOException notThere) {
+            // not final, not archived, or Assure still packaging it: nothing to show yet
+        }
+        return List.of();
+    }
 
     @GET
     @Path("{dossierId}/{processId}/{name}")

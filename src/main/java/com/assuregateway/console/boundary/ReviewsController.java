@@ -1,6 +1,5 @@
 package com.assuregateway.console.boundary;
 
-import com.assuregateway.console.control.EvidenceImages;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.console.control.ReviewClaims;
 import com.assuregateway.console.control.ReviewProposals;
@@ -227,13 +226,9 @@ public class ReviewsController {
         models.put("tenant", timeline.map(ProcessTimeline::tenant).orElse(""));
         models.put("proposal", proposals.of(processId).orElse(null));
         models.put("fourEyes", settings.fourEyes(timeline.map(ProcessTimeline::tenant).orElse("")));
-        models.put("evidence", process.archive() == null ? List.of() : evidenceNames(user, dossierId, processId));
+        models.put("evidence", process.archive() == null ? List.of()
+                : EvidenceResource.names(flow, user.readScope(), dossierId, processId));
         return "process.jsp";
-    }
-
-    private List<String> evidenceNames(ConsoleUser user, String dossierId, String processId) {
-        return flow.fullResult(user.readScope(), dossierId, processId) instanceof FaceTecFlow.FullResult.Archived archived
-                ? EvidenceImages.names(archived.zip()) : List.of();
     }
 
     private List<ReviewReason> reasons() {

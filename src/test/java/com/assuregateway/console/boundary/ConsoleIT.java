@@ -234,6 +234,7 @@ class ConsoleIT {
 
         browser.findElement(By.linkText(processId)).click();
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("process.created");
+        assertThat(browser.findElement(By.className("evidence-view")).getText()).isEqualTo("View selfie.png");
         screenshot("audit-process");
     }
 
