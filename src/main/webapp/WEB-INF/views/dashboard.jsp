@@ -26,7 +26,7 @@
 <c:forEach var="chart" items="${charts}">
 <figure class="chart">
   <figcaption><c:out value="${chart.title()}"/></figcaption>
-  <svg role="img" aria-label="${chart.title()}" viewBox="0 0 ${chart.width()} ${chart.height()}" class="bars">
+  <svg role="img" aria-label="${chart.title()}" viewBox="${chart.viewBox()}" width="${chart.width()}" height="${chart.height()}" class="bars">
     <line x1="0" y1="${chart.baseline()}" x2="${chart.width()}" y2="${chart.baseline()}" class="axis"/>
     <c:forEach var="b" items="${chart.bars()}">
       <g><title><c:out value="${b.label()}"/>: <c:out value="${b.value()}"/></title>

@@ -17,7 +17,7 @@
 <c:choose>
 <c:when test="${p.decision() != null}">
 <p><strong id="decision"><c:out value="${p.decision().outcome()}"/></strong>:
-  <span id="decision-reason"><c:out value="${p.decision().reason()}"/></span>
+  <span id="decision-reason"><c:out value="${reasonInWords}"/></span> (<code><c:out value="${p.decision().reason()}"/></code>)
   (minimum match level <c:out value="${p.decision().minimumMatchLevel()}"/>; Assure
   <c:out value="${p.decision().agreesWithAssure() ? 'agrees' : 'differs'}"/>)</p>
 </c:when>

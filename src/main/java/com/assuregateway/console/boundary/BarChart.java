@@ -33,6 +33,11 @@ public record BarChart(String title, int width, int height, List<Bar> bars) {
         return new BarChart(title, Math.max(WIDTH, entries.size() * slot), HEIGHT, bars);
     }
 
+    /** The SVG's coordinate box; the style sheet scales it to the figure's width. */
+    public String viewBox() {
+        return "0 0 " + width + " " + height;
+    }
+
     public int baseline() {
         return HEIGHT - LABEL_SPACE;
     }

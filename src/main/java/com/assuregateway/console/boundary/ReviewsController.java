@@ -11,6 +11,7 @@ import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.dossiers.boundary.ProcessView;
 import com.assuregateway.dossiers.boundary.QueuedProcess;
 import com.assuregateway.dossiers.boundary.ReviewRequest;
+import com.assuregateway.dossiers.control.DecisionRules;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.entity.ProcessTimeline;
@@ -217,6 +218,7 @@ public class ReviewsController {
     private String show(ConsoleUser user, String dossierId, String processId) {
         ProcessView process = flow.process(user.readScope(), dossierId, processId);
         models.put("process", process);
+        models.put("reasonInWords", process.decision() == null ? "" : DecisionRules.inWords(process.decision().reason()));
         Optional<ReviewClaim> claim = claims.of(processId);
         models.put("claim", claim.orElse(null));
         models.put("mine", claim.map(c -> c.reviewer().equals(user.subject())).orElse(false));

@@ -212,6 +212,9 @@ class ConsoleIT {
     @Test
     void anAuditorSearchesAndExportsTheFilter() throws Exception {
         signIn("alice", "auditor", "acme");
+        Files.writeString(Path.of("target", "console-dashboard.html"), browser.getPageSource());
+        assertThat(browser.findElements(By.cssSelector("svg.bars"))).hasSize(3)
+                .allSatisfy(chart -> assertThat(chart.getAttribute("viewBox")).startsWith("0 0 560 "));
         screenshot("dashboard");
         browser.get(base + "console/audit");
         new Select(browser.findElement(By.id("f-status"))).selectByValue("inconclusive");
