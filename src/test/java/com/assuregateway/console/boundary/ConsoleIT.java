@@ -127,7 +127,7 @@ class ConsoleIT {
     @Test
     void aReviewerClaimsLooksAtTheEvidenceAndApproves() throws Exception {
         browser.get(base + "console/reviews");
-        assertThat(browser.getCurrentUrl()).as("signed out, sent to the sign-in").endsWith("/console/login");
+        awaitUrl("/console/login");
         screenshot("login");
         signIn("rita", "reviewer", "acme");
         assertThat(browser.findElement(By.id("backlog")).getText()).isNotEqualTo("0");
@@ -159,7 +159,7 @@ class ConsoleIT {
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         browser.findElement(By.className("evidence-view")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/selfie.png");
+        awaitUrl("/selfie.png");
         screenshot("evidence");
         Answer image = session().get("console/evidence/" + dossierId + "/" + processId + "/selfie.png?download=true");
         assertThat(image.status()).isEqualTo(200);
@@ -169,7 +169,7 @@ class ConsoleIT {
 
         browser.get(base + "console/reviews/" + dossierId + "/" + processId);
         decide("approve", "face-matches", "Same person; checked against the reference photo.");
-        assertThat(browser.getCurrentUrl()).endsWith("/console/reviews");
+        awaitUrl("/console/reviews");
         assertThat(browser.findElements(By.linkText(processId))).as("off the queue").isEmpty();
 
         JsonObject review = portalApi().get(Portal.process(dossierId, processId)).json().getJsonObject("review");
@@ -199,7 +199,7 @@ class ConsoleIT {
         signIn("sam", "reviewer", "acme");
         browser.get(page);
         browser.findElement(By.id("confirm-button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/reviews");
+        awaitUrl("/console/reviews");
         JsonObject review = bankApi.get(Portal.process(bankDossierId, bankProcessId)).json().getJsonObject("review");
         assertThat(review.getString("outcome")).isEqualTo("reject");
         assertThat(review.getString("reviewedBy")).isEqualTo("rita");
@@ -214,7 +214,7 @@ class ConsoleIT {
         signIn("alice", "auditor", "acme");
         Files.writeString(Path.of("target", "console-dashboard.html"), browser.getPageSource());
         assertThat(browser.findElements(By.cssSelector("svg.bars"))).hasSize(3)
-                .allSatisfy(chart -> assertThat(chart.getAttribute("viewBox")).startsWith("0 0 560 "));
+                .allSatisfy(chart -> assertThat(chart.getDomAttribute("viewBox")).startsWith("0 0 560 "));
         screenshot("dashboard");
         browser.get(base + "console/audit");
         new Select(browser.findElement(By.id("f-status"))).selectByValue("inconclusive");
@@ -247,7 +247,8 @@ class ConsoleIT {
                 Map.of("groups", List.of("auditor", "something-else"), "preferred_username", "olivia"), 3600));
         browser.get(base + "console/login");
         browser.findElement(By.id("oidc-sign-in")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        eventually(Duration.ofSeconds(10), "the dashboard after signing in", () -> text(By.tagName("h1")),
+                "Dashboard"::equals);
         assertThat(browser.findElement(By.className("who")).getText()).contains("olivia (auditor)");
         var cookie = browser.manage().getCookieNamed("console_session");
         assertThat(cookie.isHttpOnly()).isTrue();
@@ -257,7 +258,7 @@ class ConsoleIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit");
         signOut();
         browser.get(base + "console/audit");
-        assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/console/login");
+        awaitUrl("/console/login");
 
         // a sign-in that does not come back from a sign-in started here is refused
         browser.get(base + "console/oidc/callback?code=stolen&state=guessed");
@@ -303,10 +304,16 @@ class ConsoleIT {
         tenantField.clear();
         tenantField.sendKeys(tenant);
         browser.findElement(By.cssSelector("form.stack button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        eventually(Duration.ofSeconds(10), "the dashboard after signing in", () -> text(By.tagName("h1")),
+                "Dashboard"::equals);
     }
 
-    /** The element's text, or empty while htmx swaps it. */
+    /** Waits for the page a click leads to. */
+    private void awaitUrl(String ending) {
+        eventually(Duration.ofSeconds(10), "a page at ..." + ending, () -> browser.getCurrentUrl(), url -> url.endsWith(ending));
+    }
+
+    /** The element's text, or empty while htmx swaps it or the page changes. */
     private String text(By locator) {
         try {
             return browser.findElement(locator).getText();
@@ -317,7 +324,7 @@ class ConsoleIT {
 
     private void signOut() {
         browser.findElement(By.cssSelector(".who button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        awaitUrl("/console/login");
     }
 
     private void decide(String outcome, String reason, String note) {
