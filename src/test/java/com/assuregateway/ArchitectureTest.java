@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     /** Top to bottom; each may use only those after it. */
     static final String[] LAYERS = {
-        "platform", "reporting", "dossiers", "webhooks", "idempotency", "archive", "assure", "sandbox",
+        "platform", "console", "reporting", "dossiers", "webhooks", "idempotency", "archive", "assure", "sandbox",
         "audit", "security", "problems", "persistence", "settings", "shared"
     };
 

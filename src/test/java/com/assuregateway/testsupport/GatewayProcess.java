@@ -24,6 +24,7 @@ public final class GatewayProcess implements AutoCloseable {
     private final File log;
     private final File directory;
     private Process process;
+    private Map<String, String> more = Map.of();
 
     public GatewayProcess(int port, Map<String, String> properties, File log) {
         this(port, properties, log, null);
@@ -43,6 +44,13 @@ public final class GatewayProcess implements AutoCloseable {
     public static GatewayProcess readmeRun(int port, File directory, File log) {
         directory.mkdirs();
         return new GatewayProcess(port, null, log, directory);
+    }
+
+    /** The README's run with a few system properties more (the console's identity provider, say). */
+    public static GatewayProcess readmeRun(int port, File directory, File log, Map<String, String> more) {
+        GatewayProcess run = readmeRun(port, directory, log);
+        run.more = Map.copyOf(more);
+        return run;
     }
 
     /**
@@ -117,6 +125,7 @@ public final class GatewayProcess implements AutoCloseable {
             productionBehindTheTestIdentityProvider().forEach((key, value) -> command.add("-D" + key + "=" + value));
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
+        more.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", new File("target/assure-gateway-microbundle.jar").getAbsolutePath(),
                 "--port", String.valueOf(port), "--nocluster"));
         log.getAbsoluteFile().getParentFile().mkdirs();

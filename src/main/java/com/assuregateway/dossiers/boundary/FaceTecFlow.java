@@ -183,6 +183,12 @@ public class FaceTecFlow {
         return records.awaitingReview(scope, limit).stream().map(this::view).toList();
     }
 
+    /** The same queue with each process's tenant, for the console. */
+    public List<QueuedProcess> reviewQueue(TenantScope scope, int limit) {
+        return records.awaitingReview(scope, limit).stream()
+                .map(process -> new QueuedProcess(view(process), process.tenant())).toList();
+    }
+
     private ProcessView view(VerificationProcess process) {
         // only a final process is ever archived: the portal's polling meanwhile reads no archive row
         return ProcessView.of(process, process.status().isFinal() ? archives.summary(process.id()).orElse(null) : null);

@@ -68,4 +68,27 @@ public final class DecisionRules {
     private static Decision unknown(String reason, int minimum) {
         return new Decision(DecisionOutcome.UNKNOWN, reason, minimum);
     }
+
+    /** A decision's reason code in words, for people (the console's process page); an unknown code as it is. */
+    public static String inWords(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        if (reason.startsWith("security-check-failed:")) {
+            return "a liveness security check failed (" + reason.substring("security-check-failed:".length()) + ")";
+        }
+        return switch (reason) {
+            case "assure-failed" -> "Assure reports the process as failed";
+            case "assure-canceled" -> "the process was canceled at Assure";
+            case "liveness-failed" -> "no live person was detected";
+            case "no-match" -> "the face does not match the reference photo";
+            case "liveness-unknown" -> "Assure did not report every liveness check";
+            case "liveness-error" -> "Assure reports an error in the liveness check";
+            case "match-level-unknown" -> "Assure reported no usable match level";
+            case "matching-error" -> "Assure reports an error in the face match";
+            case "match-level-at-or-above-minimum" -> "the face matches at or above the minimum match level";
+            case "match-level-below-minimum" -> "the face matches, but below the minimum match level";
+            default -> reason;
+        };
+    }
 }

@@ -4,15 +4,15 @@ import com.assuregateway.reporting.control.AuditPermits;
 import com.assuregateway.reporting.control.AuditPermits.Permit;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.control.AuditQueries.Page;
+import com.assuregateway.reporting.control.AuditScope;
 import com.assuregateway.reporting.control.Cursor;
 import com.assuregateway.reporting.control.FilterParameters;
 import com.assuregateway.reporting.control.ProcessFilter;
 import com.assuregateway.problems.entity.GatewayProblem;
-import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
+import com.assuregateway.security.entity.TenantScope;
 import com.assuregateway.settings.control.AuditSettings;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,9 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,10 +56,7 @@ public class AuditResource {
     AuditPermits permits;
 
     @Inject
-    Clock clock;
-
-    /** This request's export permit, if it took one. */
-    private Permit exportPermit;
+    AuditExports exports;
 
     @Inject
     @ConfigProperties
@@ -135,51 +129,16 @@ public class AuditResource {
         return export(ProcessExport.Format.NDJSON);
     }
 
-    /**
-     * Filter errors, a refusal past the export limit and a failure of the first page (a timeout) are answered
-     * before the first byte is streamed, with their proper status. The permit then belongs to the export,
-     * which gives it back when written or broken off.
-     */
+    /** Filter errors are answered before the export starts; the rest is {@link AuditExports}'. */
     private Response export(ProcessExport.Format format) {
         FilterParameters parameters = FilterParameters.of(uriInfo.getQueryParameters(), FilterParameters.FILTER);
         ProcessFilter requested = parameters.filter();
         parameters.refuseIfInvalid();
-        ProcessFilter filter = scoped(requested);
-        Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        exportPermit = permits.export();
-        Page first;
-        try {
-            first = queries.exportPage(filter, null);
-        } catch (RuntimeException e) {
-            exportPermit.close();
-            throw e;
-        }
-        ProcessExport export = new ProcessExport(queries, filter, format, generatedAt, first, exportPermit);
-        return Response.ok(export, format.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"")
-                .build();
-    }
-
-    /**
-     * A backstop: should the export never be written (the request ended before JAX-RS wrote the entity), its
-     * permit still comes back when the request ends. Releasing twice is harmless.
-     */
-    @PreDestroy
-    void releaseExportPermit() {
-        if (exportPermit != null) {
-            exportPermit.close();
-        }
+        return exports.export(scoped(requested), format);
     }
 
     private ProcessFilter scoped(ProcessFilter requested) {
-        if (seesEveryTenant()) {
-            return requested;
-        }
-        String own = caller.tenant();
-        if (requested.tenant() != null && !requested.tenant().equals(own)) {
-            throw new GatewayProblem(ProblemType.FORBIDDEN, "A portal reads only its own tenant's audit record");
-        }
-        return requested.withTenant(own);
+        return AuditScope.scoped(requested, seesEveryTenant() ? TenantScope.all() : TenantScope.of(caller.tenant()));
     }
 
     private boolean seesEveryTenant() {

@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 /** The gateway's decision for every result shape, read by the same parser the client path uses. */
 class DecisionRulesTest {
 
+    @Test
+    void everyReasonReadsInWords() {
+        assertThat(DecisionRules.inWords("match-level-below-minimum")).isEqualTo("the face matches, but below the minimum match level");
+        assertThat(DecisionRules.inWords("security-check-failed:replayCheckSucceeded"))
+                .isEqualTo("a liveness security check failed (replayCheckSucceeded)");
+        assertThat(DecisionRules.inWords("something-new")).isEqualTo("something-new");
+        assertThat(DecisionRules.inWords(null)).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} at minimum {1} -> {2} ({3})")
     @CsvSource({
             "guide-accepted-flattened, 6, ACCEPTED, match-level-at-or-above-minimum",

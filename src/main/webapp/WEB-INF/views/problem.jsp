@@ -1,0 +1,7 @@
+<%@ include file="prelude.jspf" %>
+<c:set var="pageTitle" value="${title}"/>
+<%@ include file="header.jspf" %>
+<h1><c:out value="${title}"/></h1>
+<p role="alert"><c:out value="${message}"/></p>
+<p><a href="${mvc.basePath}/console/">Back to the dashboard</a></p>
+<%@ include file="footer.jspf" %>
