@@ -13,6 +13,9 @@
 # then reports per phase: flows, completed, lost, upstream calls duplicated, requests failed by status, time to
 # the last failure. Report and logs in FLEET_OUT (default target/fleet); docs/fleet.md has the figures.
 #   flock -o /work/heavy.lock env FLEET_PG_RESTART=1 bench/fleet/run.sh
+# FLEET_GATEWAY_OPTS adds system properties to every instance, e.g. the fleet-wide limits toward Assure:
+#   FLEET_GATEWAY_OPTS="-Dgateway.assure.fleet-max-concurrent-calls=6 -Dgateway.assure.fleet-shared-token=true"
+# The report then also gives what the sandbox saw: the most Assure calls at once, and the tokens it issued.
 # Needs haproxy (Debian: apt-get install haproxy), psql, openssl, PostgreSQL at 127.0.0.1:5432.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -79,7 +82,7 @@ launch() {  # instance number 1..3: starts it in the background, PIDS[n] is its 
         java "${PRODUCTION_OPTS[@]}" "-Xmx$XMX" -XX:TieredStopAtLevel=1 \
         "-Dassure/mp-rest/url=http://127.0.0.1:$SANDBOX_PORT/sandbox/assure" \
         "-Dassure.auth.token-url=http://127.0.0.1:$SANDBOX_PORT/sandbox/auth/open/connect/token" \
-        -Dgateway.shutdown.drain-seconds=5 -Dgateway.shutdown.in-flight-seconds=20 \
+        -Dgateway.shutdown.drain-seconds=5 -Dgateway.shutdown.in-flight-seconds=20 ${FLEET_GATEWAY_OPTS:-} \
         -jar "$BENCH_JAR" --port $((FLEET_PORT + n)) --nocluster >> "$OUT/gateway-$n.log" 2>&1 &
     PIDS[$n]=$!
 }
@@ -101,6 +104,7 @@ echo "$(elapsed) s: sandbox on $SANDBOX_PORT, answer delay $DELAY ms"
 DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE?currentSchema=fleet_sandbox" DB_USER="$PG_USER" \
     DB_PASSWORD="${PG_PASSWORD:-postgres}" java "${PRODUCTION_OPTS[@]}" "-Xmx$XMX" -XX:TieredStopAtLevel=1 \
     -Dgateway.sandbox.answer-delay-ms="$DELAY" -Dgateway.followup.initial-delay-seconds=86400 \
+    -Dgateway.health.assure-cache-seconds=86400 \
     -jar "$BENCH_JAR" --port "$SANDBOX_PORT" --nocluster > "$OUT/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 await_ready "$SANDBOX_PORT" "$SANDBOX_PID"
@@ -110,6 +114,10 @@ await_ready $((FLEET_PORT + 1)) "${PIDS[1]}"
 launch 2; launch 3
 await_ready $((FLEET_PORT + 2)) "${PIDS[2]}"; await_ready $((FLEET_PORT + 3)) "${PIDS[3]}"
 echo "$(elapsed) s: three instances ready"
+sandbox_control() {  # path under sandbox/control: the sandbox's count, as JSON
+    curl -sf -H "X-Sandbox-Control-Secret: $SANDBOX_CONTROL_SECRET" "http://127.0.0.1:$SANDBOX_PORT/sandbox/control/$1"
+}
+TOKENS_AT_START=$(sandbox_control tokens)
 
 HAPROXY_ERRORS="$(pwd)/server-config/haproxy/errors" LB_BIND="127.0.0.1:$FLEET_PORT" LB_STATS_BIND="127.0.0.1:$((FLEET_PORT - 1))" GATEWAY_1="127.0.0.1:$((FLEET_PORT + 1))" \
     GATEWAY_2="127.0.0.1:$((FLEET_PORT + 2))" GATEWAY_3="127.0.0.1:$((FLEET_PORT + 3))" \
@@ -184,6 +192,8 @@ CLIENT_PID=
     cat "$OUT/report-table.md"
     echo
     for k in "${!TOOK[@]}"; do echo "- ${TOOK[$k]}"; done | sort
+    echo "- instance options: ${FLEET_GATEWAY_OPTS:-none}; the sandbox saw at most $(sandbox_control in-flight | sed 's/.*"most":\([0-9]*\).*/\1/') Assure calls at once;" \
+        "tokens issued: $(echo "$TOKENS_AT_START" | tr -dc 0-9) by the time the instances were ready, $(sandbox_control tokens | tr -dc 0-9) at the end"
     echo "- gateway log lines on the shutdown: $(grep -hE 'Shutdown: (every|[0-9]+ requests|handed back)' "$OUT"/gateway-*.log | sed 's/.*Shutdown: /Shutdown: /' | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 } > "$OUT/report.md"
 cat "$OUT/report.md"

@@ -3,7 +3,7 @@ package com.assuregateway.testsupport;
 import java.net.URL;
 
 /**
- * The sandbox's control hooks (faults, revoked tokens, replaced results, issued-token count) as a test calls
+ * The sandbox's control hooks (faults, revoked tokens, replaced results, issued-token count, calls in flight) as a test calls
  * them: with the control secret the test servers are started with (src/test/resources/arquillian.xml, and
  * CrashRecoveryIT's own sandbox process).
  */
@@ -28,5 +28,14 @@ public final class SandboxControl {
             throw new IllegalStateException("The sandbox did not count its tokens: " + answer);
         }
         return answer.json().getJsonNumber("issued").longValue();
+    }
+
+    /** The most Assure calls the sandbox at base answered at once since it started or was last reset. */
+    public static int mostInFlight(URL base) {
+        Api.Answer answer = of(base).get("sandbox/control/in-flight");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("The sandbox did not count its calls in flight: " + answer);
+        }
+        return answer.json().getInt("most");
     }
 }

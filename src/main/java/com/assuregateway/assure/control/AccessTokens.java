@@ -3,6 +3,8 @@ package com.assuregateway.assure.control;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.settings.control.AssureSettings;
+import com.assuregateway.settings.control.FleetSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
@@ -38,6 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
  * <p>
  * The margin is capped at half the token's lifetime: Signicat's lifetime is configurable down to 1 s, and a
  * 30 s margin on a 4 s token would fetch a new token for every call.
+ * <p>
+ * With {@code gateway.assure.fleet-shared-token} a renewal goes through the {@link Share} (the database) instead
+ * of straight to Signicat: the instance that finds the fleet's token due fetches it while the others wait for it,
+ * so the fleet asks once per renewal; a token Assure refused is dropped there too.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -53,9 +60,18 @@ public class AccessTokens {
     @ConfigProperties
     AssureSettings settings;
 
+    @Inject
+    @ConfigProperties
+    FleetSettings fleet;
+
+    @Inject
+    FleetStore database;
+
     Clock clock = Clock.systemUTC();
     /** Where new tokens come from: Signicat's token endpoint, or a fake in unit tests. */
     TokenSource source = this::fetch;
+    /** The fleet's token, or null: this instance's own. */
+    Share share;
     private final ReentrantLock renewal = new ReentrantLock();
     private final AtomicReference<Token> cached = new AtomicReference<>();
     private Client http;
@@ -69,8 +85,17 @@ public class AccessTokens {
         Issued fetch();
     }
 
+    /** One token for a whole fleet. */
+    public interface Share {
+        /** The shared token while it is fresh, else the one {@code fetchNew} gives, which is then shared. */
+        Token obtain(Clock clock, Supplier<Token> fetchNew);
+
+        /** Forgets the shared token if it is this one. */
+        void drop(String refused);
+    }
+
     /** A token, the moment it is renewed and the moment Assure stops taking it. */
-    record Token(String value, Instant refreshAt, Instant expiresAt) {
+    public record Token(String value, Instant refreshAt, Instant expiresAt) {
 
         static Token of(Issued issued, long marginSeconds) {
             long lifetimeMs = Math.max(0, issued.expiresInSeconds()) * 1000;
@@ -85,6 +110,13 @@ public class AccessTokens {
 
         boolean isValidAt(Instant now) {
             return now.isBefore(expiresAt);
+        }
+    }
+
+    @PostConstruct
+    void wireShare() {
+        if (fleet.sharedToken()) {
+            share = database;
         }
     }
 
@@ -112,7 +144,7 @@ public class AccessTokens {
         renewal.lock();
         try {
             Token latest = cached.get();
-            return latest != null && latest.isFreshAt(clock.instant()) ? latest.value() : store(source.fetch()).value();
+            return latest != null && latest.isFreshAt(clock.instant()) ? latest.value() : renewed().value();
         } finally {
             renewal.unlock();
         }
@@ -120,12 +152,13 @@ public class AccessTokens {
 
     /**
      * Fetches a new token now, whatever is cached, and keeps it: proof that the token endpoint answers and
-     * accepts the credentials. The readiness check calls it; the token it gets is as good as any other.
+     * accepts the credentials. The readiness check calls it; the token it gets is as good as any other. With a
+     * shared token it fetches only when the fleet's is due: every instance's probe would otherwise ask Signicat.
      */
     public void renew() {
         renewal.lock();
         try {
-            store(source.fetch());
+            renewed();
         } finally {
             renewal.unlock();
         }
@@ -137,16 +170,21 @@ public class AccessTokens {
         if (token != null && token.value().equals(refused)) {
             cached.compareAndSet(token, null);
         }
+        if (share != null) {
+            share.drop(refused);
+        }
     }
 
     /** Under the lock: another caller may have renewed since this one looked. */
     private Token renewIfStillDue(Token seen) {
         Token latest = cached.get();
-        return latest != seen && latest != null && latest.isFreshAt(clock.instant()) ? latest : store(source.fetch());
+        return latest != seen && latest != null && latest.isFreshAt(clock.instant()) ? latest : renewed();
     }
 
-    private Token store(Issued issued) {
-        Token token = Token.of(issued, settings.refreshMarginSeconds());
+    /** A new token from Signicat, or the fleet's (itself new if it was due), kept for this instance's callers. */
+    private Token renewed() {
+        Supplier<Token> fetchNew = () -> Token.of(source.fetch(), settings.refreshMarginSeconds());
+        Token token = share != null ? share.obtain(clock, fetchNew) : fetchNew.get();
         cached.set(token);
         return token;
     }

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Every single HTTP call to Assure, behind one circuit breaker and one bulkhead for all of Assure: the
  * access token, a fresh token once on 401, timing, and an audit event per attempt (action, HTTP status,
- * duration, Assure's traceId) whatever the outcome. Settings are MicroProfile Fault Tolerance config, e.g.
+ * duration, Assure's traceId) whatever the outcome. With a fleet-wide cap, a call (both its attempts) also holds
+ * one of the fleet's permits ({@link FleetPermits}). Settings are MicroProfile Fault Tolerance config, e.g.
  * {@code com.assuregateway.assure.control.AssureCalls/call/CircuitBreaker/delay}.
  */
 @ApplicationScoped
@@ -40,6 +41,9 @@ public class AssureCalls {
     @Inject
     AuditLog audit;
 
+    @Inject
+    FleetPermits permits;
+
     private volatile AssureClient client;
 
     /**
@@ -51,6 +55,22 @@ public class AssureCalls {
     @Bulkhead(32)
     public Response call(Subject subject, String action, boolean notFoundIsAnswer,
                          Function<AssureClient, Response> call) {
+        FleetPermits.Permit permit;
+        try {
+            permit = permits.acquire();
+        } catch (GatewayProblem capped) {
+            audit.upstreamCall(subject, action, "fleet-cap", null, 0, null, "not attempted: " + capped.getMessage());
+            throw capped;
+        }
+        try {
+            return attempts(subject, action, notFoundIsAnswer, call);
+        } finally {
+            permits.release(permit);
+        }
+    }
+
+    private Response attempts(Subject subject, String action, boolean notFoundIsAnswer,
+                              Function<AssureClient, Response> call) {
         for (int attempt = 1; ; attempt++) {
             String token = tokens.current();
             long started = System.nanoTime();

@@ -4,6 +4,7 @@ import com.assuregateway.shared.control.Jsonp;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.sandbox.control.ControlAccess;
+import com.assuregateway.sandbox.control.InFlightCalls;
 import com.assuregateway.sandbox.control.SandboxFaults;
 import com.assuregateway.sandbox.control.SandboxStore;
 import com.assuregateway.sandbox.entity.ProcessStatus;
@@ -44,6 +45,9 @@ public class SandboxControlResource {
     @Inject
     SandboxFaults faults;
 
+    @Inject
+    InFlightCalls inFlight;
+
     /**
      * Plans a fault: {@code {"fault": "5xx"|"429"|"slow"|"timeout"|"reset"|"malformed", "operation":
      * "getProcess"|"startVerification"|...|"any", "times": 1, "delayMs": 0}}, delayMs at most 60000. 204.
@@ -82,6 +86,23 @@ public class SandboxControlResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String issuedTokens() {
         return Jsonp.PROVIDER.createObjectBuilder().add("issued", store.issuedTokens()).build().toString();
+    }
+
+    /** Assure calls in flight now, and the most at once since the last reset: what a fleet's cap must bound. */
+    @GET
+    @Path("in-flight")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String inFlight() {
+        return Jsonp.PROVIDER.createObjectBuilder().add("now", inFlight.now()).add("most", inFlight.most()).build()
+                .toString();
+    }
+
+    /** Starts counting the most again. 204. */
+    @DELETE
+    @Path("in-flight")
+    public Response resetInFlight() {
+        inFlight.reset();
+        return Response.noContent().build();
     }
 
     /**
