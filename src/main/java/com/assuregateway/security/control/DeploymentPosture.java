@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,6 +38,7 @@ public class DeploymentPosture {
 
     private Config config;
     private SecurityPosture posture;
+    private List<PostureViolation> violations;
 
     /**
      * The WAR's own configuration, named by its class loader: this bean may first be built on the server's
@@ -48,11 +50,16 @@ public class DeploymentPosture {
     void decide() {
         config = ConfigProvider.getConfig(DeploymentPosture.class.getClassLoader());
         posture = SecurityPosture.of(settings());
+        List<PostureViolation> all = new ArrayList<>(posture.violations());
+        all.addAll(FleetLimitsPrerequisite.check(string("db.url").orElse(null),
+                config.getOptionalValue(FleetLimitsPrerequisite.CAP_KEY, Integer.class).orElse(0),
+                config.getOptionalValue(FleetLimitsPrerequisite.TOKEN_KEY, Boolean.class).orElse(false)));
+        violations = List.copyOf(all);
     }
 
     void report(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (!posture.violations().isEmpty()) {
-            for (PostureViolation violation : posture.violations()) {
+        if (!violations.isEmpty()) {
+            for (PostureViolation violation : violations) {
                 LOG.severe(() -> "The gateway refuses to serve its API: " + violation);
             }
         } else if (posture.mode() == DeploymentMode.DEVELOPMENT) {
@@ -68,7 +75,7 @@ public class DeploymentPosture {
     }
 
     public List<PostureViolation> violations() {
-        return posture.violations();
+        return violations;
     }
 
     public boolean developmentTrusted() {
