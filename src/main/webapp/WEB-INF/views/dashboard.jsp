@@ -27,7 +27,7 @@
   <dt>Time to review (90th percentile)</dt><dd id="review-p90"><c:out value="${service.reviewP90()}"/></dd>
   <dt>Assure error rate</dt><dd id="error-rate"><c:out value="${service.errorRate()}"/> <span class="note">(<c:out value="${service.failedCalls()}"/> of <c:out value="${service.calls()}"/> calls)</span></dd>
 </dl>
-<table id="deliveries">
+<table id="deliveries" class="counts">
   <caption>Webhook deliveries</caption>
   <thead><tr><th scope="col">Status</th><th scope="col">Deliveries</th></tr></thead>
   <tbody>
