@@ -44,7 +44,9 @@ import org.openqa.selenium.support.ui.Select;
  * The console in a real browser (Debian's headless Chromium, driven by Selenium WebDriver) against the README's
  * development-mode server, where the development sign-in is open: a reviewer claims and approves an
  * inconclusive process and looks at its evidence, the API and the audit trail show both; an auditor searches
- * and exports; roles and tenants are held apart; a form without its CSRF token is refused. Each page's
+ * and exports and reads the dashboard's service tiles; sign-in through a real OpenID Connect provider, a forged
+ * callback and an expired ID token refused; a portal reads its webhook delivery log, other tenants
+ * and roles do not; roles and tenants are held apart; a form without its CSRF token is refused. Each page's
  * screenshot goes to docs/console/. H2 pass only, like DevelopmentModeIT: the development mode runs on H2.
  */
 class ConsoleIT {
@@ -282,6 +284,15 @@ class ConsoleIT {
         // a sign-in that does not come back from a sign-in started here is refused
         browser.get(base + "console/oidc/callback?code=stolen&state=guessed");
         assertThat(browser.findElement(By.id("error")).getText()).contains("not started here");
+
+        // an ID token that expired five minutes ago (beyond the minute of skew) is refused by the validator
+        identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "mallory-1", "JWT", List.of("assure-console"),
+                Map.of("groups", List.of("auditor"), "preferred_username", "mallory"), -300));
+        browser.get(base + "console/login");
+        browser.findElement(By.id("oidc-sign-in")).click();
+        eventually(Duration.ofSeconds(10), "the refusal", () -> text(By.tagName("body")), body -> body.contains("xpired"));
+        browser.get(base + "console/audit");
+        awaitUrl("/console/login");
     }
 
     @Test
