@@ -22,6 +22,19 @@
   <dt>Needing a review</dt><dd><c:out value="${stats.needingReview()}"/></dd>
   <dt>Reviewed</dt><dd><c:out value="${stats.reviewed()}"/></dd>
 </dl>
+<dl class="facts" id="service">
+  <dt>Time to review (median)</dt><dd id="review-median"><c:out value="${service.reviewMedian()}"/></dd>
+  <dt>Time to review (90th percentile)</dt><dd id="review-p90"><c:out value="${service.reviewP90()}"/></dd>
+  <dt>Assure error rate</dt><dd id="error-rate"><c:out value="${service.errorRate()}"/> <span class="note">(<c:out value="${service.failedCalls()}"/> of <c:out value="${service.calls()}"/> calls)</span></dd>
+</dl>
+<table id="deliveries" class="counts">
+  <caption>Webhook deliveries</caption>
+  <thead><tr><th scope="col">Status</th><th scope="col">Deliveries</th></tr></thead>
+  <tbody>
+  <c:forEach var="d" items="${service.deliveries()}"><tr><td><c:out value="${d.status()}"/></td><td><c:out value="${d.deliveries()}"/></td></tr></c:forEach>
+  <c:if test="${empty service.deliveries()}"><tr><td colspan="2">None in this period.</td></tr></c:if>
+  </tbody>
+</table>
 <div class="charts">
 <c:forEach var="chart" items="${charts}">
 <figure class="chart">

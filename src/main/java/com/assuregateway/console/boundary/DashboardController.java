@@ -8,7 +8,9 @@ import com.assuregateway.reporting.control.AuditPermits.Permit;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.control.AuditScope;
 import com.assuregateway.reporting.control.FilterParameters;
+import com.assuregateway.reporting.control.ProcessFilter;
 import com.assuregateway.reporting.entity.ProcessStatistics;
+import com.assuregateway.reporting.entity.ServiceStatistics;
 import com.assuregateway.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,11 +69,13 @@ public class DashboardController {
         if (user.hasAny(Role.AUDITOR, Role.PORTAL)) {
             LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(period - 1L);
             try (Permit permit = permits.aggregate()) {
-                ProcessStatistics stats = queries.statistics(AuditScope.scoped(FilterParameters.of(
+                ProcessFilter filter = AuditScope.scoped(FilterParameters.of(
                         Map.of("createdFrom", List.of(from.atStartOfDay(ZoneOffset.UTC).toInstant().toString())),
-                        FilterParameters.FILTER).filter(), user.auditScope()));
+                        FilterParameters.FILTER).filter(), user.auditScope());
+                ProcessStatistics stats = queries.statistics(filter);
                 models.put("stats", stats);
                 models.put("charts", charts(stats, from, period));
+                models.put("service", ServiceTiles.of(queries.service(filter)));
             } catch (GatewayProblem problem) {
                 models.put("error", problem.getMessage());
             }
@@ -98,5 +102,23 @@ public class DashboardController {
                 BarChart.of("Processes per day", volumes),
                 BarChart.of("Decision mix", mix.entrySet().stream().map(e -> new BarChart.Entry(e.getKey(), e.getValue())).toList()),
                 BarChart.of("Deciding match level", levels));
+    }
+
+    /** The service tiles as the page shows them: durations and the rate in words, "none" where nothing counts. */
+    public record ServiceTiles(long reviewed, String reviewMedian, String reviewP90, long calls, long failedCalls,
+                               String errorRate, List<ServiceStatistics.DeliveryCount> deliveries) {
+
+        static ServiceTiles of(ServiceStatistics service) {
+            ServiceStatistics.ReviewTimes times = service.reviewTimes();
+            Double percent = service.upstream().errorPercent();
+            return new ServiceTiles(times.reviewed(), age(times.median()), age(times.p90()), service.upstream().calls(),
+                    service.upstream().failed(),
+                    percent == null ? "none" : String.format(java.util.Locale.ROOT, "%.1f %%", percent),
+                    service.deliveries());
+        }
+
+        private static String age(java.time.Duration wait) {
+            return wait == null ? "none" : ReviewsController.QueueRow.age(wait);
+        }
     }
 }

@@ -46,6 +46,11 @@ public record ConsoleUser(String subject, Set<String> roles, String tenant, Stri
         return ScopeRule.write(roles, this::tenant, Role.REVIEWER);
     }
 
+    /** Which webhook endpoints they see: every tenant's for an admin without {@code portal} (as the API). */
+    public TenantScope endpointScope() {
+        return ScopeRule.write(roles, this::tenant, Role.ADMIN);
+    }
+
     /** The audit record: every tenant for an auditor, a portal's own otherwise (as {@code /api/v1/audit}). */
     public TenantScope auditScope() {
         return has(Role.AUDITOR) ? TenantScope.all() : TenantScope.of(tenant);

@@ -7,6 +7,8 @@ import com.assuregateway.reporting.entity.ProcessStatistics.DayCount;
 import com.assuregateway.reporting.entity.ProcessStatistics.LevelCount;
 import com.assuregateway.reporting.entity.ProcessStatistics.TenantCount;
 import com.assuregateway.reporting.entity.ProcessSummary;
+import com.assuregateway.reporting.entity.ServiceStatistics;
+import com.assuregateway.reporting.entity.ServiceStatistics.DeliveryCount;
 import com.assuregateway.reporting.entity.ProcessTimeline;
 import com.assuregateway.dossiers.entity.DecisionOutcome;
 import com.assuregateway.dossiers.entity.ProcessStatus;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,6 +55,8 @@ public class AuditQueries {
     private static final String QUERY_CANCELED = "57014";
     /** A timed-out read was a heavy one: give the database a moment before the same read comes again. */
     private static final int TIMEOUT_RETRY_AFTER_SECONDS = 30;
+    /** The outcomes {@code AuditLog.upstreamCall} records for an answer Assure gave as it should. */
+    private static final java.util.Set<String> SUCCESSFUL_CALLS = java.util.Set.of("ok", "not-found");
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -137,6 +142,26 @@ public class AuditQueries {
         levels.forEach((level, n) -> histogram.add(new LevelCount(level, n)));
         return new ProcessStatistics(total.processes, total.decided, total.inconclusive, total.needingReview,
                 total.reviewed, days, histogram, filter.tenant() == null ? perTenant(filter) : List.of());
+    }
+
+    /** Review times, Assure's error rate and the webhook deliveries over the filter (see {@link AuditSql}). */
+    public ServiceStatistics service(ProcessFilter filter) {
+        List<Duration> waits = query(auditDataSource, AuditSql.reviewTimes(filter),
+                rows -> Duration.between(instant(rows, 1), instant(rows, 2)));
+        record Outcome(String outcome, long count) {
+        }
+        long calls = 0;
+        long failed = 0;
+        for (Outcome outcome : query(auditDataSource, AuditSql.upstreamOutcomes(filter),
+                rows -> new Outcome(rows.getString(1), rows.getLong(2)))) {
+            calls += outcome.count();
+            failed += SUCCESSFUL_CALLS.contains(outcome.outcome()) ? 0 : outcome.count();
+        }
+        List<DeliveryCount> deliveries = query(auditDataSource, AuditSql.deliveryStatuses(filter),
+                rows -> new DeliveryCount(rows.getString(1).toLowerCase(java.util.Locale.ROOT), rows.getLong(2)));
+        return new ServiceStatistics(ServiceStatistics.ReviewTimes.of(waits),
+                new ServiceStatistics.UpstreamCalls(calls, failed),
+                deliveries.stream().sorted(Comparator.comparing(DeliveryCount::status)).toList());
     }
 
     private List<TenantCount> perTenant(ProcessFilter filter) {

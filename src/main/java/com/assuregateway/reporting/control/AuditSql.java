@@ -85,6 +85,37 @@ public final class AuditSql {
                 + " GROUP BY p.tenant, p.decision, " + REVIEWED_FLAG, parameters);
     }
 
+    /** When each reviewed process of the filter was decided and reviewed. */
+    public static SqlQuery reviewTimes(ProcessFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        return new SqlQuery("SELECT p.decided_at, p.reviewed_at FROM verification_process p"
+                + and(where(filter, null, parameters), "p.reviewed_at IS NOT NULL AND p.decided_at IS NOT NULL"),
+                parameters);
+    }
+
+    /** The outcomes of the calls to Assure recorded for the filter's processes, counted. */
+    public static SqlQuery upstreamOutcomes(ProcessFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = and(where(filter, null, parameters), "e.kind = 'UPSTREAM'");
+        return new SqlQuery("SELECT e.outcome, count(*) FROM verification_process p"
+                + " JOIN audit_event e ON e.process_id = p.id" + where + " GROUP BY e.outcome", parameters);
+    }
+
+    /**
+     * The webhook deliveries of the filter's tenant (every tenant without one) created in its creation range,
+     * by status. Only the tenant and the creation range of the filter apply: a delivery belongs to no process.
+     */
+    public static SqlQuery deliveryStatuses(ProcessFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        equal(conditions, parameters, "w.tenant", filter.tenant());
+        range(conditions, parameters, "d.created_at", filter.createdFrom(), filter.createdTo());
+        return new SqlQuery("SELECT d.status, count(*) FROM webhook_delivery d"
+                + " JOIN webhook_endpoint w ON w.id = d.endpoint_id"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " GROUP BY d.status", parameters);
+    }
+
     /**
      * A process's tenant and dossier with its events, oldest first, in one round trip: no row means no such
      * process; one row with null event columns, a process without events.
@@ -141,6 +172,10 @@ public final class AuditSql {
             parameters.add(after.id());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String and(String where, String condition) {
+        return where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
     }
 
     private static String decisionCondition(Collection<DecisionOutcome> decisions, boolean undecided) {

@@ -12,7 +12,7 @@ public record WebhookDeliveryView(String deliveryId, String eventId, String type
                                   Integer lastStatus, String lastError, Instant lastAttemptAt,
                                   Instant nextAttemptAt, Instant deliveredAt, String replayOf, Instant createdAt) {
 
-    static WebhookDeliveryView of(DeliveryOfType row) {
+    public static WebhookDeliveryView of(DeliveryOfType row) {
         WebhookDelivery d = row.delivery();
         return new WebhookDeliveryView(d.id(), d.eventId(), row.type(), d.status().wire(), d.attempts(),
                 d.lastStatus(), d.lastError(), d.lastAttemptAt(), d.nextAttemptAt(), d.deliveredAt(), d.replayOf(),

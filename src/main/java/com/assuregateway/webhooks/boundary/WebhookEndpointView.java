@@ -13,7 +13,7 @@ public record WebhookEndpointView(String endpointId, String tenant, String url, 
                                   boolean enabled, Instant disabledAt, String disabledReason,
                                   Instant previousSecretUntil, Instant createdAt) {
 
-    static WebhookEndpointView of(WebhookEndpoint endpoint) {
+    public static WebhookEndpointView of(WebhookEndpoint endpoint) {
         return new WebhookEndpointView(endpoint.id(), endpoint.tenant(), endpoint.url(),
                 endpoint.eventTypes().stream().map(EventType::wire).toList(), endpoint.isEnabled(),
                 endpoint.disabledAt(), endpoint.disabledReason(), endpoint.previousSecretUntil(),

@@ -11,6 +11,7 @@ import com.assuregateway.testsupport.GatewayProcess;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
+import com.assuregateway.testsupport.WebhookReceiver;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,9 @@ import org.openqa.selenium.support.ui.Select;
  * The console in a real browser (Debian's headless Chromium, driven by Selenium WebDriver) against the README's
  * development-mode server, where the development sign-in is open: a reviewer claims and approves an
  * inconclusive process and looks at its evidence, the API and the audit trail show both; an auditor searches
- * and exports; roles and tenants are held apart; a form without its CSRF token is refused. Each page's
+ * and exports and reads the dashboard's service tiles; sign-in through a real OpenID Connect provider, a forged
+ * callback and an expired ID token refused; a portal reads its webhook delivery log, other tenants
+ * and roles do not; roles and tenants are held apart; a form without its CSRF token is refused. Each page's
  * screenshot goes to docs/console/. H2 pass only, like DevelopmentModeIT: the development mode runs on H2.
  */
 class ConsoleIT {
@@ -51,6 +54,7 @@ class ConsoleIT {
     private static final Path SHOTS = Path.of("docs", "console");
     private static GatewayProcess gateway;
     private static MockOAuth2Server identityProvider;
+    private static WebhookReceiver receiver;
     private static String base;
     private static Api api;
     private static String dossierId;
@@ -77,6 +81,12 @@ class ConsoleIT {
         // localhost, not 127.0.0.1: browsers keep a Secure cookie over plain HTTP only there
         base = "http://localhost:" + port + "/";
         api = new Api(gateway.url());
+        // acme's endpoint answers 500: its deliveries stay pending with an error and a next attempt
+        receiver = new WebhookReceiver();
+        receiver.answer("acme-hook", WebhookReceiver.Reply.status(500));
+        Answer registered = portalApi().post("api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("acme-hook") + "\"}");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String endpointId = registered.json().getJsonObject("endpoint").getString("endpointId");
         Portal portal = new Portal(api.as(Tokens.development(List.of("portal"), "acme")));
         dossierId = portal.newDossier();
         processId = portal.newProcess(dossierId);
@@ -91,6 +101,8 @@ class ConsoleIT {
         assertThat(bank.awaitFinal(bankDossierId, bankProcessId).getString("status")).isEqualTo("inconclusive");
         eventually(Duration.ofSeconds(60), "the full result is archived", () -> portalApi().get(
                 Portal.process(dossierId, processId)).json(), process -> !process.isNull("archive"));
+        eventually(Duration.ofSeconds(60), "a failed delivery attempt", () -> portalApi().get(
+                "api/v1/webhook-endpoints/" + endpointId + "/deliveries").text(), log -> log.contains("\"lastStatus\":500"));
         Files.createDirectories(SHOTS);
     }
 
@@ -101,6 +113,9 @@ class ConsoleIT {
         }
         if (identityProvider != null) {
             identityProvider.shutdown();
+        }
+        if (receiver != null) {
+            receiver.close();
         }
     }
 
@@ -215,6 +230,12 @@ class ConsoleIT {
         Files.writeString(Path.of("target", "console-dashboard.html"), browser.getPageSource());
         assertThat(browser.findElements(By.cssSelector("svg.bars"))).hasSize(3)
                 .allSatisfy(chart -> assertThat(chart.getDomAttribute("viewBox")).startsWith("0 0 560 "));
+        // the service tiles: Assure was called for every process (the sandbox answers, so no errors), acme's
+        // deliveries failed, and a review time exactly when a review was recorded
+        assertThat(text(By.id("error-rate"))).matches("0\\.0 % \\(0 of [1-9][0-9]* calls\\)");
+        assertThat(text(By.id("deliveries"))).contains("pending");
+        String reviewed = browser.findElement(By.xpath("//dl[@id='totals']/dt[.='Reviewed']/following-sibling::dd[1]")).getText();
+        assertThat(text(By.id("review-median"))).matches("0".equals(reviewed) ? "none" : "[0-9]+ (min|h [0-9]+ min)");
         screenshot("dashboard");
         browser.get(base + "console/audit");
         new Select(browser.findElement(By.id("f-status"))).selectByValue("inconclusive");
@@ -263,6 +284,41 @@ class ConsoleIT {
         // a sign-in that does not come back from a sign-in started here is refused
         browser.get(base + "console/oidc/callback?code=stolen&state=guessed");
         assertThat(browser.findElement(By.id("error")).getText()).contains("not started here");
+
+        // an ID token that expired five minutes ago (beyond the minute of skew) is refused by the validator
+        identityProvider.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "mallory-1", "JWT", List.of("assure-console"),
+                Map.of("groups", List.of("auditor"), "preferred_username", "mallory"), -300));
+        browser.get(base + "console/login");
+        browser.findElement(By.id("oidc-sign-in")).click();
+        eventually(Duration.ofSeconds(10), "the refusal", () -> text(By.tagName("body")), body -> body.contains("xpired"));
+        browser.get(base + "console/audit");
+        awaitUrl("/console/login");
+    }
+
+    @Test
+    void aPortalReadsItsWebhookDeliveriesAndNoOtherTenantsDoes() throws Exception {
+        signIn("paula", "portal", "acme");
+        browser.findElement(By.linkText("Webhooks")).click();
+        awaitUrl("/console/webhooks");
+        assertThat(text(By.tagName("h2"))).isEqualTo(receiver.url("acme-hook"));
+        WebElement delivery = browser.findElement(By.cssSelector("table.deliveries tbody tr"));
+        assertThat(delivery.findElement(By.className("delivery-status")).getText()).isEqualTo("pending");
+        assertThat(delivery.getText()).contains("500");
+        screenshot("webhooks");
+        signOut();
+
+        signIn("otto", "portal", "other");
+        browser.get(base + "console/webhooks");
+        assertThat(text(By.id("no-endpoints"))).contains("No webhook endpoint");
+        signOut();
+
+        signIn("adam", "admin", "ops");
+        browser.get(base + "console/webhooks");
+        assertThat(text(By.tagName("h2"))).isEqualTo(receiver.url("acme-hook"));
+        signOut();
+
+        signIn("rita", "reviewer", "acme");
+        assertThat(session().get("console/webhooks").status()).isEqualTo(403);
     }
 
     @Test

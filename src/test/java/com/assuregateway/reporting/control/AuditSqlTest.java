@@ -110,6 +110,24 @@ class AuditSqlTest {
     }
 
     @Test
+    void theServiceQueriesShareTheFilterAndDeliveriesTakeOnlyItsTenantAndRange() {
+        ProcessFilter byTenant = filter("acme", Set.of(ProcessStatus.ACCEPTED), Set.of(), false, null, null, false);
+        assertThat(AuditSql.reviewTimes(byTenant).sql())
+                .endsWith(" WHERE p.tenant = ? AND p.status IN (?) AND p.reviewed_at IS NOT NULL AND p.decided_at IS NOT NULL");
+        assertThat(AuditSql.reviewTimes(ProcessFilter.everything()).sql())
+                .endsWith(" p WHERE p.reviewed_at IS NOT NULL AND p.decided_at IS NOT NULL");
+        SqlQuery upstream = AuditSql.upstreamOutcomes(byTenant);
+        assertThat(upstream.sql()).contains(" JOIN audit_event e ON e.process_id = p.id WHERE p.tenant = ? AND p.status IN (?)"
+                + " AND e.kind = 'UPSTREAM' GROUP BY e.outcome");
+        assertThat(upstream.parameters()).containsExactly("acme", "ACCEPTED");
+        SqlQuery deliveries = AuditSql.deliveryStatuses(new ProcessFilter("acme", Set.of(ProcessStatus.ACCEPTED), Set.of(),
+                false, null, FROM, TO, null, null, null, null, null, null, null, false));
+        assertThat(deliveries.sql()).endsWith(" WHERE w.tenant = ? AND d.created_at >= ? AND d.created_at < ? GROUP BY d.status");
+        assertThat(deliveries.parameters()).containsExactly("acme", FROM.atOffset(ZoneOffset.UTC), TO.atOffset(ZoneOffset.UTC));
+        assertThat(AuditSql.deliveryStatuses(ProcessFilter.everything()).sql()).doesNotContain("WHERE");
+    }
+
+    @Test
     void userInputNeverReachesTheSqlText() {
         String hostile = "x' OR '1'='1";
         SqlQuery query = AuditSql.count(filter(hostile, Set.of(), Set.of(), false, hostile, null, true));
