@@ -51,7 +51,7 @@
       <td><c:out value="${r.tenant()}"/></td>
       <td><c:out value="${r.externalReference()}"/></td>
       <td><c:out value="${r.status().wire()}"/></td>
-      <td><c:out value="${r.decision() == null ? '&mdash;' : r.decision().wire()}"/></td>
+      <td><c:out value="${r.decision() == null ? '—' : r.decision().wire()}"/></td>
       <td><c:out value="${r.matchLevel()}"/></td>
       <td><c:out value="${r.reviewOutcome()}"/></td>
       <td><c:out value="${r.createdAt()}"/></td>

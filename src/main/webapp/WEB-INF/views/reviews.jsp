@@ -17,7 +17,7 @@
       <td><c:out value="${row.tenant()}"/></td>
       <td><c:out value="${row.process().decision().outcome()}"/></td>
       <td><c:out value="${row.age()}"/></td>
-      <td><c:out value="${row.heldBy() == null ? '&mdash;' : row.heldBy()}"/></td>
+      <td><c:out value="${row.heldBy() == null ? '—' : row.heldBy()}"/></td>
     </tr>
   </c:forEach>
   </tbody>

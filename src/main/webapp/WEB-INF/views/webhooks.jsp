@@ -23,9 +23,9 @@
       <td><c:out value="${d.type()}"/></td>
       <td class="delivery-status"><c:out value="${d.status()}"/></td>
       <td><c:out value="${d.attempts()}"/></td>
-      <td><c:out value="${d.lastStatus() == null ? '&mdash;' : d.lastStatus()}"/></td>
-      <td><c:out value="${d.lastError() == null ? '&mdash;' : d.lastError()}"/></td>
-      <td><c:out value="${d.nextAttemptAt() == null ? '&mdash;' : d.nextAttemptAt()}"/></td>
+      <td><c:out value="${d.lastStatus() == null ? '—' : d.lastStatus()}"/></td>
+      <td><c:out value="${d.lastError() == null ? '—' : d.lastError()}"/></td>
+      <td><c:out value="${d.nextAttemptAt() == null ? '—' : d.nextAttemptAt()}"/></td>
     </tr>
   </c:forEach>
   <c:if test="${empty log.deliveries()}"><tr><td colspan="7">No delivery yet.</td></tr></c:if>
