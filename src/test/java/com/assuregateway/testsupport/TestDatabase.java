@@ -78,7 +78,10 @@ public final class TestDatabase {
         }
     }
 
-    /** A change behind the gateway's back, as an attacker with write access to the database would make it. */
+    /**
+     * A change behind the gateway's back: as an attacker with write access to the database would make it, or a
+     * test's clean-up of what it leaves for the next servers of the pass (they share the database).
+     */
     public static int update(String sql, Object... parameters) {
         try (Connection c = DriverManager.getConnection(url(), System.getProperty("test.db.user"),
                 System.getProperty("test.db.password"));
