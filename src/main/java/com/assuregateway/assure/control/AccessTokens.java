@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -208,16 +207,17 @@ public class AccessTokens {
                                 + response.getStatus() + ")");
             }
             if (response.getStatus() != 200) {
-                throw new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE,
-                        "Assure's token endpoint answered HTTP " + response.getStatus(), null, 5, List.of());
+                // the call it was for was not sent: a safe call is tried again, and the breaker counts it
+                throw new TransientUpstreamFailure(ProblemType.UPSTREAM_UNAVAILABLE,
+                        "Assure's token endpoint answered HTTP " + response.getStatus(), null, 5, false);
             }
             JsonObject body = response.readEntity(JsonObject.class);
             long expiresIn = body.getJsonNumber("expires_in") != null ? body.getJsonNumber("expires_in").longValue() : 600;
             LOG.fine(() -> "New Assure access token, valid for " + expiresIn + " s");
             return new Issued(body.getString("access_token"), requested, expiresIn);
         } catch (ProcessingException e) {
-            throw new GatewayProblem(ProblemType.UPSTREAM_UNAVAILABLE,
-                    "Assure's token endpoint cannot be reached", null, 5, List.of());
+            throw new TransientUpstreamFailure(ProblemType.UPSTREAM_UNAVAILABLE,
+                    "Assure's token endpoint cannot be reached", null, 5, false);
         }
     }
 
