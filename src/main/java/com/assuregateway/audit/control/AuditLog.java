@@ -11,11 +11,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Appends audit events. Upstream calls are recorded in a transaction of their own, so a call that failed,
- * and made the step fail and roll back, still leaves its trace.
+ * Appends audit events. An upstream call's event is written with the next state change of the step that made it
+ * ({@link StepEvents}), and in a transaction of its own when there is none, so a call that failed, and made the
+ * step fail and roll back, still leaves its trace.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -29,25 +32,38 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Inject
+    StepEvents steps;
+
+    @Inject
+    AuditWriter writer;
+
     /** Joins the caller's transaction: the event commits or rolls back with the change it describes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void stateChanged(Subject subject, String action, String outcome, String detail) {
+        steps.writeHeld(em);
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.STATE, action, outcome,
                 null, null, null, detail, Correlation.current(), clock.instant()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void evidence(Subject subject, String action, String detail) {
+        steps.writeHeld(em);
         em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.EVIDENCE, action, "recorded",
                 null, null, null, detail, Correlation.current(), clock.instant()));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Recorded with what the step does next, or at once outside a step; never in the caller's transaction. */
     public void upstreamCall(Subject subject, String action, String outcome, Integer httpStatus, long durationMs,
                              String upstreamTraceId, String detail) {
         metrics.upstreamCall(action, outcome, durationMs);
-        em.persist(new AuditEvent(subject.dossierId(), subject.processId(), EventKind.UPSTREAM, action, outcome,
-                httpStatus, durationMs, upstreamTraceId, detail, Correlation.current(), clock.instant()));
+        String correlation = Correlation.current();
+        Instant at = clock.instant();
+        Supplier<AuditEvent> event = () -> new AuditEvent(subject.dossierId(), subject.processId(),
+                EventKind.UPSTREAM, action, outcome, httpStatus, durationMs, upstreamTraceId, detail, correlation, at);
+        if (!steps.hold(event)) {
+            writer.append(List.of(event));
+        }
     }
 
     /**

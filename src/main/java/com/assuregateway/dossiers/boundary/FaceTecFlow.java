@@ -7,6 +7,7 @@ import com.assuregateway.assure.control.TransientUpstreamFailure;
 import com.assuregateway.assure.entity.CreatedProcess;
 import com.assuregateway.assure.entity.DossierLookup;
 import com.assuregateway.assure.entity.Download;
+import com.assuregateway.audit.control.StepEvents;
 import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.boundary.ProcessCreatedView.FaceTecSession;
 import com.assuregateway.dossiers.control.CreationClaim;
@@ -62,6 +63,10 @@ public class FaceTecFlow {
     @Inject
     FollowUp followUp;
 
+    /** Each step's Assure calls are recorded with the state change they lead to: one commit less per call. */
+    @Inject
+    StepEvents steps;
+
     /** How long a request for a new end-user waits for a concurrent request's creation of the dossier at Assure. */
     @Inject
     @ConfigProperty(name = "gateway.dossiers.creation-wait-ms", defaultValue = "10000")
@@ -69,14 +74,16 @@ public class FaceTecFlow {
 
     /** The one dossier of this end-user: found, or created locally and at Assure. */
     public OpenedDossier openDossier(String tenant, String externalReference) {
-        Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
-        Optional<Dossier> reserved = existing.isPresent() ? Optional.empty() : reserve(tenant, externalReference);
-        // created: this request inserted the row; one that lost the insert to a concurrent twin found it
-        boolean created = reserved.isPresent();
-        Dossier dossier = linkedUpstream(reserved.or(() -> existing).orElseGet(() ->
-                records.dossierByReference(tenant, externalReference).orElseThrow()));
-        // a dossier created just now has no process yet: its processes are not read back
-        return new OpenedDossier(DossierView.of(dossier, created ? List.of() : records.processes(dossier.id())), created);
+        return steps.during(() -> {
+            Optional<Dossier> existing = records.dossierByReference(tenant, externalReference);
+            Optional<Dossier> reserved = existing.isPresent() ? Optional.empty() : reserve(tenant, externalReference);
+            // created: this request inserted the row; one that lost the insert to a concurrent twin found it
+            boolean created = reserved.isPresent();
+            Dossier dossier = linkedUpstream(reserved.or(() -> existing).orElseGet(() ->
+                    records.dossierByReference(tenant, externalReference).orElseThrow()));
+            // a dossier created just now has no process yet: its processes are not read back
+            return new OpenedDossier(DossierView.of(dossier, created ? List.of() : records.processes(dossier.id())), created);
+        });
     }
 
     public record OpenedDossier(DossierView view, boolean created) {
@@ -88,90 +95,100 @@ public class FaceTecFlow {
     }
 
     public ProcessCreatedView createProcess(TenantScope scope, String dossierId) {
-        Dossier dossier = linkedUpstream(records.dossier(scope, dossierId));
-        String processId = UUID.randomUUID().toString();
-        records.reserveProcess(processId, dossier, PROVIDER);
-        CreatedProcess created;
-        try {
-            created = assure.createProcess(Subject.process(dossierId, processId), dossier.assureDossierId(), PROVIDER);
-        } catch (GatewayProblem failed) {
-            if (!outcomeUnknown(failed)) {
-                records.dropReservedProcess(processId, "Assure did not create it: " + failed.type().name());
+        return steps.during(() -> {
+            Dossier dossier = linkedUpstream(records.dossier(scope, dossierId));
+            String processId = UUID.randomUUID().toString();
+            records.reserveProcess(processId, dossier, PROVIDER);
+            CreatedProcess created;
+            try {
+                created = assure.createProcess(Subject.process(dossierId, processId), dossier.assureDossierId(), PROVIDER);
+            } catch (GatewayProblem failed) {
+                if (!outcomeUnknown(failed)) {
+                    records.dropReservedProcess(processId, "Assure did not create it: " + failed.type().name());
+                }
+                throw failed;
             }
-            throw failed;
-        }
-        VerificationProcess process = records.linkProcess(processId, created);
-        return new ProcessCreatedView(process.id(), dossierId, PROVIDER, process.status().wire(),
-                process.createdAt(), new FaceTecSession(created.authorization(), created.deviceKeyIdentifier(),
-                created.encryptionPublicKey(), created.productionKeyText()));
+            VerificationProcess process = records.linkProcess(processId, created);
+            return new ProcessCreatedView(process.id(), dossierId, PROVIDER, process.status().wire(),
+                    process.createdAt(), new FaceTecSession(created.authorization(), created.deviceKeyIdentifier(),
+                    created.encryptionPublicKey(), created.productionKeyText()));
+        });
     }
 
     /** The reference photo as uploaded by the portal: checked by its bytes, sent to Assure, fingerprinted. */
     public void setPhoto(TenantScope scope, String dossierId, String processId, byte[] image) {
-        ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
-                ProblemType.UNSUPPORTED_IMAGE, "The photo's bytes are neither a JPEG nor a PNG image"));
-        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
-        VerificationProcess process = target.process();
-        records.ensurePhotoAccepted(process);
-        assure.setImage(subject(process), target.dossier().assureDossierId(), process.assureProcessId(), "selfie",
-                format.mediaType(), image);
-        records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), null);
+        steps.during(() -> {
+            ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
+                    ProblemType.UNSUPPORTED_IMAGE, "The photo's bytes are neither a JPEG nor a PNG image"));
+            ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+            VerificationProcess process = target.process();
+            records.ensurePhotoAccepted(process);
+            assure.setImage(subject(process), target.dossier().assureDossierId(), process.assureProcessId(), "selfie",
+                    format.mediaType(), image);
+            records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), null);
+        });
     }
 
     /** Get Image from another process of the dossier, then Set Images on this one as its selfie. */
     public void copyPhoto(TenantScope scope, String dossierId, String processId, PhotoCopyRequest request) {
-        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
-        VerificationProcess process = target.process();
-        VerificationProcess source = records.process(scope, dossierId, request.fromProcessId());
-        records.ensurePhotoAccepted(process);
-        Dossier dossier = target.dossier();
-        byte[] image = assure.getImage(subject(process), dossier.assureDossierId(), source.assureProcessId(),
-                request.depiction()).orElseThrow(() -> new GatewayProblem(ProblemType.PHOTO_MISSING,
-                "Process " + source.id() + " has no " + request.depiction() + " image at Assure"));
-        ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
-                ProblemType.UNSUPPORTED_IMAGE, "The " + request.depiction() + " image of process " + source.id()
-                + " is neither a JPEG nor a PNG image"));
-        assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
-                format.mediaType(), image);
-        records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), source.id());
+        steps.during(() -> {
+            ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+            VerificationProcess process = target.process();
+            VerificationProcess source = records.process(scope, dossierId, request.fromProcessId());
+            records.ensurePhotoAccepted(process);
+            Dossier dossier = target.dossier();
+            byte[] image = assure.getImage(subject(process), dossier.assureDossierId(), source.assureProcessId(),
+                    request.depiction()).orElseThrow(() -> new GatewayProblem(ProblemType.PHOTO_MISSING,
+                    "Process " + source.id() + " has no " + request.depiction() + " image at Assure"));
+            ImageFormat format = ImageFormat.of(image).orElseThrow(() -> new GatewayProblem(
+                    ProblemType.UNSUPPORTED_IMAGE, "The " + request.depiction() + " image of process " + source.id()
+                    + " is neither a JPEG nor a PNG image"));
+            assure.setImage(subject(process), dossier.assureDossierId(), process.assureProcessId(), "selfie",
+                    format.mediaType(), image);
+            records.photoSet(processId, "selfie", format.mediaType(), Fingerprint.sha256(image), source.id());
+        });
     }
 
     public VerificationAccepted startVerification(TenantScope scope, String dossierId, String processId,
                                                   VerificationRequest request) {
-        FaceTecEnrollment enrollment = request.facetecEnrollment();
-        // a faceScan that is not strict base64 is refused before any record is read or written
-        byte[] faceScan = FaceScanFingerprint.decodeStrict(enrollment.faceScan());
-        ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
-        VerificationProcess process = target.process();
-        Dossier dossier = target.dossier();
-        String depiction = request.depictionOrDefault();
-        records.beginVerification(processId, depiction, FaceScanFingerprint.of(dossier.tenant(), faceScan));
-        AssureBodies.Body verifyRequest = AssureBodies.verifyRequest(enrollment.faceScan(), enrollment.auditTrailImage(),
-                enrollment.lowQualityAuditTrailImage(), enrollment.userAgent(), depiction);
-        String status;
-        try {
-            status = assure.startVerification(subject(process), dossier.assureDossierId(), process.assureProcessId(),
-                    verifyRequest);
-        } catch (GatewayProblem upstreamFailed) {
-            if (outcomeUnknown(upstreamFailed)) {
-                records.verificationOutcomeUnknown(processId);
-            } else {
-                records.verificationAborted(processId, upstreamFailed.type());
+        return steps.during(() -> {
+            FaceTecEnrollment enrollment = request.facetecEnrollment();
+            // a faceScan that is not strict base64 is refused before any record is read or written
+            byte[] faceScan = FaceScanFingerprint.decodeStrict(enrollment.faceScan());
+            ProcessInDossier target = records.processInDossier(scope, dossierId, processId);
+            VerificationProcess process = target.process();
+            Dossier dossier = target.dossier();
+            String depiction = request.depictionOrDefault();
+            records.beginVerification(processId, depiction, FaceScanFingerprint.of(dossier.tenant(), faceScan));
+            AssureBodies.Body verifyRequest = AssureBodies.verifyRequest(enrollment.faceScan(), enrollment.auditTrailImage(),
+                    enrollment.lowQualityAuditTrailImage(), enrollment.userAgent(), depiction);
+            String status;
+            try {
+                status = assure.startVerification(subject(process), dossier.assureDossierId(), process.assureProcessId(),
+                        verifyRequest);
+            } catch (GatewayProblem upstreamFailed) {
+                if (outcomeUnknown(upstreamFailed)) {
+                    records.verificationOutcomeUnknown(processId);
+                } else {
+                    records.verificationAborted(processId, upstreamFailed.type());
+                }
+                throw upstreamFailed;
             }
-            throw upstreamFailed;
-        }
-        VerificationProcess started = records.verificationConfirmed(processId, status);
-        return new VerificationAccepted(processId, started.status().wire());
+            VerificationProcess started = records.verificationConfirmed(processId, status);
+            return new VerificationAccepted(processId, started.status().wire());
+        });
     }
 
     /** The process as recorded; while a started verification is not final, Assure is asked first. */
     public ProcessView process(TenantScope scope, String dossierId, String processId) {
-        ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
-        VerificationProcess process = found.process();
-        if (!process.status().isFinal() && process.verificationHasStarted()) {
-            process = followUp.refresh(found.dossier(), process);
-        }
-        return view(process);
+        return steps.during(() -> {
+            ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
+            VerificationProcess process = found.process();
+            if (!process.status().isFinal() && process.verificationHasStarted()) {
+                process = followUp.refresh(found.dossier(), process);
+            }
+            return view(process);
+        });
     }
 
     public ProcessView review(TenantScope scope, String dossierId, String processId, ReviewRequest request,
@@ -199,23 +216,25 @@ public class FaceTecFlow {
      * otherwise Assure's zip streamed through (the caller closes it).
      */
     public FullResult fullResult(TenantScope scope, String dossierId, String processId) {
-        ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
-        VerificationProcess process = found.process();
-        if (process.status().isFinal()) {
-            Optional<byte[]> archived = archives.open(processId);
-            if (archived.isPresent()) {
-                return new FullResult.Archived(archived.get());
+        return steps.during(() -> {
+            ProcessInDossier found = records.processInDossier(scope, dossierId, processId);
+            VerificationProcess process = found.process();
+            if (process.status().isFinal()) {
+                Optional<byte[]> archived = archives.open(processId);
+                if (archived.isPresent()) {
+                    return new FullResult.Archived(archived.get());
+                }
             }
-        }
-        if (!process.status().isFinal() || process.status() == com.assuregateway.dossiers.entity.ProcessStatus.EXPIRED) {
-            throw GatewayProblem.wrongState("The full result exists once the process is final; process "
-                    + processId + " is " + process.status().wire());
-        }
-        Dossier dossier = found.dossier();
-        return new FullResult.FromAssure(assure.download(subject(process), dossier.assureDossierId(),
-                process.assureProcessId()).orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
-                "Assure is still packaging the full result of process " + processId + "; retry shortly",
-                null, FULL_RESULT_RETRY_SECONDS, List.of())));
+            if (!process.status().isFinal() || process.status() == com.assuregateway.dossiers.entity.ProcessStatus.EXPIRED) {
+                throw GatewayProblem.wrongState("The full result exists once the process is final; process "
+                        + processId + " is " + process.status().wire());
+            }
+            Dossier dossier = found.dossier();
+            return new FullResult.FromAssure(assure.download(subject(process), dossier.assureDossierId(),
+                    process.assureProcessId()).orElseThrow(() -> new GatewayProblem(ProblemType.FULL_RESULT_NOT_READY,
+                    "Assure is still packaging the full result of process " + processId + "; retry shortly",
+                    null, FULL_RESULT_RETRY_SECONDS, List.of())));
+        });
     }
 
     /** Where a full result is served from: the gateway's archive, or Assure. */
@@ -233,14 +252,16 @@ public class FaceTecFlow {
      * an erased dossier again changes nothing.
      */
     public void eraseDossier(TenantScope scope, String dossierId) {
-        Dossier dossier = records.dossierOrTombstone(scope, dossierId);
-        if (dossier.isErased()) {
-            return;
-        }
-        if (dossier.isLinkedUpstream()) {
-            assure.deleteDossier(Subject.dossier(dossierId), dossier.assureDossierId());
-        }
-        records.eraseDossier(dossierId);
+        steps.during(() -> {
+            Dossier dossier = records.dossierOrTombstone(scope, dossierId);
+            if (dossier.isErased()) {
+                return;
+            }
+            if (dossier.isLinkedUpstream()) {
+                assure.deleteDossier(Subject.dossier(dossierId), dossier.assureDossierId());
+            }
+            records.eraseDossier(dossierId);
+        });
     }
 
     /** The row this request inserted, or empty when a concurrent request for the same end-user inserted first. */

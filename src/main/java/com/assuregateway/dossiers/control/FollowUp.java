@@ -3,6 +3,7 @@ package com.assuregateway.dossiers.control;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.assure.control.AssureApi;
+import com.assuregateway.audit.control.StepEvents;
 import com.assuregateway.assure.control.ZipGone;
 import com.assuregateway.assure.entity.AssureResult;
 import com.assuregateway.assure.entity.Download;
@@ -39,6 +40,9 @@ public class FollowUp {
     AssureApi assure;
 
     @Inject
+    StepEvents steps;
+
+    @Inject
     EvidenceArchives archives;
 
     @Inject
@@ -53,36 +57,38 @@ public class FollowUp {
      * archive its full result. Failures are recorded by the calls themselves and retried later.
      */
     public void followUp(String processId) {
-        VerificationProcess process = records.processForFollowUp(processId);
-        if (process == null || process.nextCheckAt() == null) {
-            return;
-        }
-        Dossier dossier = records.dossierOf(process);
-        if (dossier.isErased()) {
-            // erased: Assure has nothing more to say about it, and nothing of it is to be kept
-            records.stopFollowUp(processId);
-            return;
-        }
-        try {
-            if (!process.isLinkedUpstream()) {
-                repairReservedProcess(dossier, process);
+        steps.during(() -> {
+            VerificationProcess process = records.processForFollowUp(processId);
+            if (process == null || process.nextCheckAt() == null) {
                 return;
             }
-            if (!process.status().isFinal()) {
-                if (policy.deadlinePassed(process)) {
-                    records.expire(processId);
+            Dossier dossier = records.dossierOf(process);
+            if (dossier.isErased()) {
+                // erased: Assure has nothing more to say about it, and nothing of it is to be kept
+                records.stopFollowUp(processId);
+                return;
+            }
+            try {
+                if (!process.isLinkedUpstream()) {
+                    repairReservedProcess(dossier, process);
                     return;
                 }
-                process = refresh(dossier, process);
+                if (!process.status().isFinal()) {
+                    if (policy.deadlinePassed(process)) {
+                        records.expire(processId);
+                        return;
+                    }
+                    process = refresh(dossier, process);
+                }
+                if (process.status().isFinal() && process.nextCheckAt() != null) {
+                    archive(dossier, process);
+                }
+            } catch (ZipGone gone) {
+                records.archiveGone(processId, gone.httpStatus());
+            } catch (GatewayProblem upstreamOrConfiguration) {
+                records.followUpFailed(processId);
             }
-            if (process.status().isFinal() && process.nextCheckAt() != null) {
-                archive(dossier, process);
-            }
-        } catch (ZipGone gone) {
-            records.archiveGone(processId, gone.httpStatus());
-        } catch (GatewayProblem upstreamOrConfiguration) {
-            records.followUpFailed(processId);
-        }
+        });
     }
 
     /** Asks Assure where the process stands and records the answer (also when a portal reads a process that is not final). */
