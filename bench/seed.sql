@@ -191,8 +191,8 @@ SELECT row_number() OVER (ORDER BY occurred_at), dossier_id, process_id, occurre
 FROM seed_event
 ORDER BY seed_event.occurred_at;
 
--- The gateway hands out event ids in blocks of 20 from this sequence: continue after the seeded ones.
-SELECT setval('audit_event_seq', (SELECT (max(id) / 20 + 1) * 20 FROM audit_event));
+-- The gateway hands out event ids in blocks of 200 from this sequence (AuditIdBlocks): continue after the seeded ones.
+SELECT setval('audit_event_seq', (SELECT (max(id) / 200 + 1) * 200 FROM audit_event));
 
 VACUUM ANALYZE dossier;
 VACUUM ANALYZE verification_process;

@@ -29,6 +29,7 @@ public class AuditEvent {
     private static final int DETAIL_LENGTH = 1000;
 
     @Id
+    // blocks of 200, as the sequence moves since migration 16 (AuditIdBlocks): one lock per block, rare enough under load
     @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 200)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     private Long id;

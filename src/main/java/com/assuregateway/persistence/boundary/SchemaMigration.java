@@ -1,5 +1,6 @@
 package com.assuregateway.persistence.boundary;
 
+import com.assuregateway.persistence.control.AuditIdBlocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -93,6 +94,8 @@ public class SchemaMigration {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // migrations that must read the database before they change it are classes, not SQL files
+                .javaMigrations(new AuditIdBlocks())
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
