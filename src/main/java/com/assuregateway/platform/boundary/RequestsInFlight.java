@@ -51,6 +51,7 @@ public class RequestsInFlight {
     }
 
     void leave(Ticket ticket) {
+        ticket.guarded.flushWriter();
         running.remove(ticket);
         synchronized (running) {
             running.notifyAll();
@@ -226,8 +227,20 @@ public class RequestsInFlight {
         public void flushBuffer() throws IOException {
             synchronized (ticket) {
                 if (open()) {
+                    flushWriter();
                     super.flushBuffer();
                 }
+            }
+        }
+
+        /**
+         * The text a filter or servlet wrote through {@link #getWriter()}, passed on. The container flushes only the
+         * writer it made itself, so without this a body written as text and never flushed (a sandbox fault, say) was
+         * sent empty: {@code Content-Length: 0}.
+         */
+        synchronized void flushWriter() {
+            if (writer != null) {
+                writer.flush();
             }
         }
 

@@ -73,6 +73,18 @@ class RequestsInFlightTest {
     }
 
     @Test
+    void textWrittenAndNeverFlushedReachesTheContainerWhenTheRequestLeaves() throws Exception {
+        RequestsInFlight requests = new RequestsInFlight();
+        Recorded container = new Recorded();
+        RequestsInFlight.Ticket ticket = requests.enter(container.response());
+        // as a servlet filter answers with getWriter() and returns, trusting the container to flush
+        ticket.response().getWriter().write("{\"traceId\":\"abc\"}");
+        assertThat(container.body.size()).as("still in the writer's buffer").isZero();
+        requests.leave(ticket);
+        assertThat(container.body.toString(StandardCharsets.UTF_8)).isEqualTo("{\"traceId\":\"abc\"}");
+    }
+
+    @Test
     void aRequestStillRunningAtTheLimitGetsTheProblemAndItsOwnLateAnswerIsDropped() throws Exception {
         RequestsInFlight requests = new RequestsInFlight();
         Recorded container = new Recorded();
