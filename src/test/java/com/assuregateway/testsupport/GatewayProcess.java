@@ -19,6 +19,11 @@ import java.util.Map;
  */
 public final class GatewayProcess implements AutoCloseable {
 
+    // below the benchmarks' ports (bench/: 29280 and up) and the kernel's ephemeral range
+    private static final int PORTS_BELOW = 29000;
+    private static final int PORTS_FROM = 20000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+
     private final int port;
     private final Map<String, String> properties;
     private final File log;
@@ -90,9 +95,35 @@ public final class GatewayProcess implements AutoCloseable {
         return config;
     }
 
+    /**
+     * A port no one listens on, taken below the kernel's ephemeral range. A port from that range ({@code new
+     * ServerSocket(0)}) can be handed to any outgoing connection (a JDBC pool's, a test client's) in the seconds
+     * before the gateway binds it, or between a kill and the restart; Payara Micro then logs a BindException and
+     * runs on without a listener (seen in CI: "did not become ready" after a kill -9).
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int below = Math.min(PORTS_BELOW, ephemeralRangeStart());
+        int from = Math.min(PORTS_FROM, below - 1000);
+        for (int tries = 0; tries < 200; tries++) {
+            int candidate = from + RANDOM.nextInt(below - from);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress(candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // someone listens there; try another
+            }
+        }
+        throw new IOException("No free port between " + from + " and " + below);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            // a /proc file has no size, so Files.readString reads only its first bytes
+            String range = java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+            return Integer.parseInt(range.trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32768;
         }
     }
 
@@ -129,6 +160,7 @@ public final class GatewayProcess implements AutoCloseable {
         command.addAll(List.of("-jar", new File("target/assure-gateway-microbundle.jar").getAbsolutePath(),
                 "--port", String.valueOf(port), "--nocluster"));
         log.getAbsoluteFile().getParentFile().mkdirs();
+        long logStart = log.length();
         process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.getAbsoluteFile())).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -148,13 +180,29 @@ public final class GatewayProcess implements AutoCloseable {
                     return this;
                 }
             } catch (IOException notYet) {
-                // not listening yet
+                // not listening yet, or never will: Payara Micro runs on when its port is taken
+                if (portTakenSince(logStart)) {
+                    kill();
+                    throw new IllegalStateException("The gateway could not listen on port " + port
+                            + " (BindException); see " + log);
+                }
             }
             Thread.sleep(500);
         }
         // not left running: the caller never got hold of this process to close it
         kill();
         throw new IllegalStateException("The gateway did not become ready; see " + log);
+    }
+
+    private boolean portTakenSince(long logStart) throws IOException {
+        try (java.io.RandomAccessFile written = new java.io.RandomAccessFile(log.getAbsoluteFile(), "r")) {
+            written.seek(Math.min(logStart, written.length()));
+            byte[] since = new byte[(int) (written.length() - written.getFilePointer())];
+            written.readFully(since);
+            return new String(since, java.nio.charset.StandardCharsets.ISO_8859_1).contains("java.net.BindException");
+        } catch (java.io.FileNotFoundException notYet) {
+            return false;
+        }
     }
 
     /** kill -9: no shutdown hook, no graceful end of requests in flight. */
