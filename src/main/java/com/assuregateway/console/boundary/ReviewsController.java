@@ -1,11 +1,8 @@
 package com.assuregateway.console.boundary;
 
-import com.assuregateway.audit.entity.Subject;
-import com.assuregateway.console.control.ReviewClaims;
-import com.assuregateway.console.control.ReviewProposals;
+import com.assuregateway.dossiers.control.ReviewClaims;
 import com.assuregateway.console.entity.ConsoleUser;
-import com.assuregateway.console.entity.ReviewClaim;
-import com.assuregateway.console.entity.ReviewProposal;
+import com.assuregateway.dossiers.entity.ReviewClaim;
 import com.assuregateway.console.entity.ReviewReason;
 import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.dossiers.boundary.ProcessView;
@@ -13,10 +10,12 @@ import com.assuregateway.dossiers.boundary.QueuedProcess;
 import com.assuregateway.dossiers.boundary.ReviewRequest;
 import com.assuregateway.dossiers.control.DecisionRules;
 import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.reporting.control.AuditQueries;
 import com.assuregateway.reporting.entity.ProcessTimeline;
 import com.assuregateway.security.entity.Role;
 import com.assuregateway.settings.control.ConsoleSettings;
+import com.assuregateway.settings.control.ReviewSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.mvc.Controller;
@@ -65,9 +64,6 @@ public class ReviewsController {
     ReviewClaims claims;
 
     @Inject
-    ReviewProposals proposals;
-
-    @Inject
     AuditQueries queries;
 
     @Inject
@@ -79,6 +75,10 @@ public class ReviewsController {
     @Inject
     @ConfigProperties
     ConsoleSettings settings;
+
+    @Inject
+    @ConfigProperties
+    ReviewSettings reviewSettings;
 
     @GET
     public Response queue() {
@@ -133,13 +133,7 @@ public class ReviewsController {
         if (user.isEmpty()) {
             return pages.refused();
         }
-        String reviewer = user.get().subject();
         try {
-            Optional<ReviewClaim> claim = claims.of(processId);
-            if (claim.isPresent() && !claim.get().reviewer().equals(reviewer)) {
-                return again(user.get(), dossierId, processId, 409,
-                        claim.get().reviewer() + " holds this process; it is theirs to decide until the claim lapses.");
-            }
             Optional<ReviewReason> reason = reasons().stream().filter(r -> r.code().equals(reasonCode)).findFirst();
             if (reason.isEmpty()) {
                 return again(user.get(), dossierId, processId, 400, "Pick one of the listed reasons.");
@@ -149,20 +143,13 @@ public class ReviewsController {
             if (invalid != null) {
                 return again(user.get(), dossierId, processId, 400, invalid);
             }
-            ProcessView process = flow.process(user.get().reviewScope(), dossierId, processId);
-            if (process.review() == null && settings.fourEyes(tenantOf(processId))) {
-                if (!proposals.propose(Subject.process(dossierId, processId), request.outcome(), request.reason(), reviewer)) {
-                    return again(user.get(), dossierId, processId, 409, "A review is proposed already; a second "
-                            + "reviewer confirms it.");
-                }
-                claims.release(processId);
-                return Response.seeOther(page(dossierId, processId)).build();
-            }
-            flow.review(user.get().reviewScope(), dossierId, processId, request, reviewer);
-            claims.release(processId);
-            return Response.seeOther(URI.create("console/reviews")).build();
+            ProcessView after = flow.review(user.get().reviewScope(), dossierId, processId, request,
+                    user.get().subject());
+            // under four eyes a first verdict is a proposal: back to the process, which shows it
+            return Response.seeOther(after.review() == null ? page(dossierId, processId) : URI.create("console/reviews"))
+                    .build();
         } catch (GatewayProblem problem) {
-            return pages.problem(problem);
+            return refused(user.get(), dossierId, processId, problem);
         }
     }
 
@@ -175,26 +162,23 @@ public class ReviewsController {
         if (user.isEmpty()) {
             return pages.refused();
         }
-        String reviewer = user.get().subject();
         try {
-            Optional<ReviewProposal> proposal = proposals.of(processId);
-            if (proposal.isEmpty()) {
-                return again(user.get(), dossierId, processId, 409, "There is no proposed review to confirm.");
-            }
-            if (proposal.get().proposedBy().equals(reviewer)) {
-                return again(user.get(), dossierId, processId, 409, "The second reviewer must be someone else.");
-            }
-            ReviewRequest request = new ReviewRequest(proposal.get().outcome(), proposal.get().confirmedReason(reviewer));
-            String invalid = invalid(request);
-            if (invalid != null) {
-                return again(user.get(), dossierId, processId, 400, invalid);
-            }
-            flow.review(user.get().reviewScope(), dossierId, processId, request, proposal.get().proposedBy());
-            proposals.remove(processId);
-            claims.release(processId);
+            flow.confirmReview(user.get().reviewScope(), dossierId, processId, user.get().subject());
             return Response.seeOther(URI.create("console/reviews")).build();
         } catch (GatewayProblem problem) {
+            return refused(user.get(), dossierId, processId, problem);
+        }
+    }
+
+    /** A review the rules refused (a claim, four eyes, a state): the process again, saying why. */
+    private Response refused(ConsoleUser user, String dossierId, String processId, GatewayProblem problem) {
+        if (problem.type() != ProblemType.WRONG_STATE && problem.type() != ProblemType.VALIDATION) {
             return pages.problem(problem);
+        }
+        try {
+            return again(user, dossierId, processId, problem.type().status(), problem.getMessage());
+        } catch (GatewayProblem gone) {
+            return pages.problem(gone);
         }
     }
 
@@ -204,10 +188,6 @@ public class ReviewsController {
         return violations.isEmpty() ? null : violations.stream()
                 .map(v -> (v.getPropertyPath().toString().equals("reason") ? "the note" : v.getPropertyPath())
                         + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-    }
-
-    private String tenantOf(String processId) {
-        return queries.timeline(processId).map(ProcessTimeline::tenant).orElse("");
     }
 
     private Response again(ConsoleUser user, String dossierId, String processId, int status, String error) {
@@ -226,8 +206,8 @@ public class ReviewsController {
         Optional<ProcessTimeline> timeline = queries.timeline(processId);
         models.put("timeline", timeline.map(ProcessTimeline::events).orElse(List.of()));
         models.put("tenant", timeline.map(ProcessTimeline::tenant).orElse(""));
-        models.put("proposal", proposals.of(processId).orElse(null));
-        models.put("fourEyes", settings.fourEyes(timeline.map(ProcessTimeline::tenant).orElse("")));
+        models.put("proposal", process.reviewProposal());
+        models.put("fourEyes", reviewSettings.fourEyes(timeline.map(ProcessTimeline::tenant).orElse("")));
         models.put("evidence", process.archive() == null ? List.of()
                 : EvidenceResource.names(flow, user.readScope(), dossierId, processId));
         return "process.jsp";

@@ -160,14 +160,19 @@ public class DossiersResource {
                 .header("X-Full-Result-Source", "assure").build();
     }
 
-    /** A reviewer's verdict on an inconclusive (or undecidable) process; the gateway's decision stays visible. */
+    /**
+     * A reviewer's verdict on an inconclusive (or undecidable) process; the gateway's decision stays visible. 202
+     * when, under four eyes, it is a proposal a second reviewer still confirms.
+     */
     @POST
     @Path("{dossierId}/processes/{processId}/review")
     @RolesAllowed(Role.REVIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ProcessView review(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
-                              @NotNull @Valid ReviewRequest request) {
-        return flow.review(caller.reviewScope(), dossierId, processId, request, caller.subject());
+    public Response review(@PathParam("dossierId") String dossierId, @PathParam("processId") String processId,
+                           @NotNull @Valid ReviewRequest request) {
+        ProcessView process = flow.review(caller.reviewScope(), dossierId, processId, request, caller.subject());
+        return Response.status(process.review() == null ? Response.Status.ACCEPTED : Response.Status.OK)
+                .entity(process).build();
     }
 
     private java.net.URI dossierUri(String dossierId) {

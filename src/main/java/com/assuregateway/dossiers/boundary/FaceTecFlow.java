@@ -1,6 +1,7 @@
 package com.assuregateway.dossiers.boundary;
 
 import com.assuregateway.archive.control.EvidenceArchives;
+import com.assuregateway.archive.entity.ArchiveSummary;
 import com.assuregateway.assure.control.AssureApi;
 import com.assuregateway.assure.control.AssureBodies;
 import com.assuregateway.assure.control.TransientUpstreamFailure;
@@ -16,8 +17,11 @@ import com.assuregateway.dossiers.control.FlowRecords;
 import com.assuregateway.dossiers.control.FollowUp;
 import com.assuregateway.dossiers.control.FollowUpPolicy;
 import com.assuregateway.dossiers.control.ImageFormat;
+import com.assuregateway.dossiers.control.ReviewProposals;
+import com.assuregateway.dossiers.control.Reviews;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessInDossier;
+import com.assuregateway.dossiers.entity.ReviewProposal;
 import com.assuregateway.dossiers.entity.VerificationProcess;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
@@ -28,6 +32,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -62,6 +67,12 @@ public class FaceTecFlow {
 
     @Inject
     FollowUp followUp;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    ReviewProposals proposals;
 
     /** Each step's Assure calls are recorded with the state change they lead to: one commit less per call. */
     @Inject
@@ -191,24 +202,41 @@ public class FaceTecFlow {
         });
     }
 
+    /**
+     * A reviewer's verdict ({@link Reviews}): the process reviewed, or under four eyes, after a first verdict, still
+     * awaiting review with its {@code reviewProposal}.
+     */
     public ProcessView review(TenantScope scope, String dossierId, String processId, ReviewRequest request,
                               String reviewer) {
-        return view(records.review(scope, dossierId, processId, request.outcome(), request.reason(), reviewer));
+        return view(reviews.review(scope, dossierId, processId, request.outcome(), request.reason(), reviewer));
+    }
+
+    /** Under four eyes, confirms the proposed review as it stands (the console's button), with no note. */
+    public ProcessView confirmReview(TenantScope scope, String dossierId, String processId, String reviewer) {
+        return view(reviews.review(scope, dossierId, processId, null, null, reviewer));
     }
 
     public List<ProcessView> awaitingReview(TenantScope scope, int limit) {
-        return records.awaitingReview(scope, limit).stream().map(this::view).toList();
+        return reviewQueue(scope, limit).stream().map(QueuedProcess::process).toList();
     }
 
     /** The same queue with each process's tenant, for the console. */
     public List<QueuedProcess> reviewQueue(TenantScope scope, int limit) {
-        return records.awaitingReview(scope, limit).stream()
-                .map(process -> new QueuedProcess(view(process), process.tenant())).toList();
+        List<VerificationProcess> queue = records.awaitingReview(scope, limit);
+        Map<String, ReviewProposal> proposed = proposals.among(queue.stream().map(VerificationProcess::id).toList());
+        return queue.stream().map(process -> new QueuedProcess(
+                ProcessView.of(process, archiveOf(process), proposed.get(process.id())), process.tenant())).toList();
     }
 
     private ProcessView view(VerificationProcess process) {
+        // only a process awaiting review can have a proposal: the portal's polling meanwhile reads no such table
+        return ProcessView.of(process, archiveOf(process),
+                process.awaitsReview() ? proposals.of(process.id()).orElse(null) : null);
+    }
+
+    private ArchiveSummary archiveOf(VerificationProcess process) {
         // only a final process is ever archived: the portal's polling meanwhile reads no archive row
-        return ProcessView.of(process, process.status().isFinal() ? archives.summary(process.id()).orElse(null) : null);
+        return process.status().isFinal() ? archives.summary(process.id()).orElse(null) : null;
     }
 
     /**

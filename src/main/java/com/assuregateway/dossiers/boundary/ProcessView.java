@@ -13,7 +13,8 @@ import java.util.List;
  */
 public record ProcessView(String processId, String dossierId, String provider, String status, String assureStatus,
                           Instant createdAt, Instant updatedAt, Instant verificationStartedAt, Instant finalizedAt,
-                          Photo photo, Result result, DecisionView decision, Review review, Archive archive) {
+                          Photo photo, Result result, DecisionView decision, Review review,
+                          ReviewProposal reviewProposal, Archive archive) {
 
     /**
      * The gateway's own decision beside Assure's status; {@code agreesWithAssure} false means the two
@@ -25,6 +26,13 @@ public record ProcessView(String processId, String dossierId, String provider, S
 
     /** A reviewer's verdict; the decision above stays as it was. */
     public record Review(String outcome, String reason, String reviewedBy, Instant reviewedAt) {
+    }
+
+    /**
+     * Under four eyes, the first reviewer's verdict, waiting for a second reviewer to give the same outcome: not a
+     * review yet, and the process still awaits one.
+     */
+    public record ReviewProposal(String outcome, String reason, String proposedBy, Instant proposedAt) {
     }
 
     /** The encrypted copy of the full result the gateway keeps. */
@@ -58,7 +66,8 @@ public record ProcessView(String processId, String dossierId, String provider, S
     private static final String[] FAR = {"non-match", "1/100", "1/250", "1/500", "1/1,000", "1/10,000",
             "1/100,000", "1/500,000", "1/1,000,000"};
 
-    static ProcessView of(VerificationProcess p, ArchiveSummary archive) {
+    static ProcessView of(VerificationProcess p, ArchiveSummary archive,
+                          com.assuregateway.dossiers.entity.ReviewProposal proposal) {
         Photo photo = p.photoSha256() == null ? null
                 : new Photo(p.photoDepiction(), p.photoMediaType(), p.photoSha256(), p.photoSourceProcessId());
         Result result = p.resultReceivedAt() == null ? null : new Result(
@@ -75,7 +84,9 @@ public record ProcessView(String processId, String dossierId, String provider, S
                 : new Review(p.reviewOutcome(), p.reviewReason(), p.reviewedBy(), p.reviewedAt());
         return new ProcessView(p.id(), p.dossierId(), p.provider(), p.status().wire(), p.assureStatus(),
                 p.createdAt(), p.updatedAt(), p.verificationStartedAt(), p.finalizedAt(), photo, result, decision,
-                review, archive == null ? null : new Archive(archive.sha256(), archive.sizeBytes(), archive.archivedAt()));
+                review, proposal == null ? null : new ReviewProposal(proposal.outcome(), proposal.reason(),
+                        proposal.proposedBy(), proposal.proposedAt()),
+                archive == null ? null : new Archive(archive.sha256(), archive.sizeBytes(), archive.archivedAt()));
     }
 
     private static Attempt attempt(MatchAttempt a) {

@@ -15,7 +15,6 @@ import com.assuregateway.idempotency.control.IdempotencyStore;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.security.entity.TenantScope;
-import com.assuregateway.settings.control.WebhookSettings;
 import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.webhooks.control.Outbox;
 import com.assuregateway.webhooks.entity.EventPayload;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Every database step of the portal's flow (the follow-up's are {@link FollowUpRecords}), each its own short
@@ -67,10 +65,6 @@ public class FlowRecords {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    @ConfigProperties
-    WebhookSettings webhooks;
 
     @Inject
     Clock clock;
@@ -424,22 +418,6 @@ public class FlowRecords {
                     "the gateway decided " + decision.outcome().wire() + " (" + decision.reason()
                             + "), Assure reported " + reported.wire());
         }
-    }
-
-    public VerificationProcess review(TenantScope scope, String dossierId, String processId, String outcome,
-                                      String reason, String reviewer) {
-        process(scope, dossierId, processId);
-        VerificationProcess process = locked(processId);
-        if (!process.awaitsReview()) {
-            throw GatewayProblem.wrongState("Process " + processId + " does not await review (decision "
-                    + (process.decision() == null ? "none yet" : process.decision().wire())
-                    + (process.reviewedAt() == null ? "" : ", reviewed at " + process.reviewedAt()) + ")");
-        }
-        process.review(outcome, reason, reviewer, clock.instant());
-        audit.stateChanged(Subject.process(dossierId, processId), "review." + outcome, outcome,
-                "by " + reviewer + ": " + reason);
-        outbox.publish(process.tenant(), ProcessEvents.reviewed(process, webhooks.reviewerIdentity()));
-        return process;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

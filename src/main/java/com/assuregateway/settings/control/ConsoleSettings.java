@@ -1,9 +1,7 @@
 package com.assuregateway.settings.control;
 
 import jakarta.enterprise.context.Dependent;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,35 +19,18 @@ public class ConsoleSettings {
     @ConfigProperty(name = "session-minutes", defaultValue = "30")
     int sessionMinutes;
 
-    @ConfigProperty(name = "claim-minutes", defaultValue = "15")
-    int claimMinutes;
-
     @ConfigProperty(name = "secure-cookie", defaultValue = "true")
     boolean secureCookie;
 
     @ConfigProperty(name = "review-reasons", defaultValue = REVIEW_REASONS)
     List<String> reviewReasons;
 
-    @ConfigProperty(name = "four-eyes-tenants")
-    Optional<String> fourEyesTenants;
-
     public ConsoleSettings() {
-    }
-
-    /** Whether a review of this tenant's processes needs a second reviewer's confirmation. */
-    public boolean fourEyes(String tenant) {
-        return fourEyesTenants.map(list -> Arrays.stream(list.split(",")).map(String::trim).anyMatch(t -> t.equals(tenant)))
-                .orElse(false);
     }
 
     /** Idle minutes before a console session ends and its user signs in again. */
     public int sessionMinutes() {
         return sessionMinutes;
-    }
-
-    /** Minutes a reviewer holds a claimed process before others may take it. */
-    public int claimMinutes() {
-        return claimMinutes;
     }
 
     /** Whether the session cookie is sent over HTTPS only (browsers accept it on http://localhost too). */

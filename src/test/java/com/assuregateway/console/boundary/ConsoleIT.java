@@ -77,7 +77,7 @@ class ConsoleIT {
                         "gateway.console.oidc.issuer", identityProvider.issuerUrl("corp").toString(),
                         "gateway.console.oidc.client-id", "assure-console",
                         "gateway.console.oidc.client-secret", "console-secret",
-                        "gateway.console.four-eyes-tenants", "bank")).start();
+                        "gateway.reviews.four-eyes-tenants", "bank")).start();
         // localhost, not 127.0.0.1: browsers keep a Secure cookie over plain HTTP only there
         base = "http://localhost:" + port + "/";
         api = new Api(gateway.url());

@@ -177,6 +177,51 @@ class ResultsIT extends GatewayTest {
                 processId)).containsEntry("reviewed_by", "it-reviewer");
     }
 
+    @Test
+    void underFourEyesTheApiTakesTwoReviewersAndAClaimHoldsOthersOff() {
+        Api portalApi = new Api(base).as(Tokens.portal("four-eyes-tenant"));
+        Portal fourEyes = new Portal(portalApi);
+        String dossierId = fourEyes.newDossier();
+        String processId = fourEyes.newProcess(dossierId);
+        fourEyes.uploadSelfie(dossierId, processId, Portal.png(0x74));
+        assertThat(fourEyes.verify(dossierId, processId, "inconclusive").status()).isEqualTo(202);
+        fourEyes.awaitFinal(dossierId, processId);
+        String path = Portal.process(dossierId, processId) + "/review";
+        Api first = new Api(base).as(Tokens.withSubject("it-first-reviewer", List.of("reviewer"), null));
+        Api second = new Api(base).as(Tokens.withSubject("it-second-reviewer", List.of("reviewer"), null));
+        String approve = "{\"outcome\":\"approve\",\"reason\":\"Same person, older photo\"}";
+
+        // a claim taken in the console holds every other reviewer off, the API's too
+        TestDatabase.update("INSERT INTO review_claim (process_id, reviewer, expires_at) VALUES (?, ?, ?)", processId,
+                "it-claimant", java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(600)));
+        Answer held = first.post(path, approve);
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.json().getString("detail")).startsWith("it-claimant holds this process");
+        TestDatabase.update("DELETE FROM review_claim WHERE process_id = ?", processId);
+
+        Answer proposed = first.post(path, approve);
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(202);
+        assertThat(proposed.json().isNull("review")).as("a proposal is not a review").isTrue();
+        assertThat(proposed.json().getJsonObject("reviewProposal").getString("proposedBy")).isEqualTo("it-first-reviewer");
+        assertThat(queue(second, "")).as("still awaiting review").contains(processId);
+        assertThat(portalApi.get(Portal.process(dossierId, processId)).json().isNull("review")).isTrue();
+        assertThat(first.post(path, approve).status()).as("the proposer does not confirm").isEqualTo(409);
+        assertThat(second.post(path, "{\"outcome\":\"reject\",\"reason\":\"Not the same\"}").status())
+                .as("only the same outcome confirms").isEqualTo(409);
+
+        Answer confirmed = second.post(path, "{\"outcome\":\"approve\",\"reason\":\"Agreed\"}");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        JsonObject review = confirmed.json().getJsonObject("review");
+        assertThat(review.getString("outcome")).isEqualTo("approve");
+        assertThat(review.getString("reviewedBy")).isEqualTo("it-first-reviewer");
+        assertThat(review.getString("reason")).isEqualTo("Same person, older photo\nConfirmed by it-second-reviewer: Agreed");
+        assertThat(confirmed.json().isNull("reviewProposal")).isTrue();
+        assertThat(queue(second, "")).doesNotContain(processId);
+        assertThat(TestDatabase.events(processId)).containsSubsequence("STATE review.proposed approve",
+                "STATE review.approve approve");
+        assertThat(TestDatabase.query("SELECT process_id FROM review_proposal WHERE process_id = ?", processId)).isEmpty();
+    }
+
     private static List<String> queue(Api reviewer, String query) {
         Answer queue = reviewer.get("api/v1/reviews" + query);
         assertThat(queue.status()).as(queue.toString()).isEqualTo(200);

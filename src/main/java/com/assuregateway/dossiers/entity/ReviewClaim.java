@@ -1,4 +1,4 @@
-package com.assuregateway.console.entity;
+package com.assuregateway.dossiers.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

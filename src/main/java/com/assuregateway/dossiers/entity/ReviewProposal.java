@@ -1,4 +1,4 @@
-package com.assuregateway.console.entity;
+package com.assuregateway.dossiers.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A first reviewer's verdict on a process of a four-eyes tenant, waiting for a second reviewer to confirm it. */
+/**
+ * A first reviewer's verdict on a process of a four-eyes tenant ({@code gateway.reviews.four-eyes-tenants}), waiting
+ * for a second reviewer to confirm it.
+ */
 @Entity
 @Table(name = "review_proposal")
 public class ReviewProposal {
@@ -58,8 +61,9 @@ public class ReviewProposal {
         return proposedAt;
     }
 
-    /** The reason the review records once confirmed: the first reviewer's, and who confirmed it. */
-    public String confirmedReason(String confirmedBy) {
-        return reason + "\nConfirmed by " + confirmedBy;
+    /** The reason the review records once confirmed: the first reviewer's, who confirmed it and their note, if any. */
+    public String confirmedReason(String confirmedBy, String note) {
+        String confirmed = reason + "\nConfirmed by " + confirmedBy;
+        return note == null || note.isBlank() ? confirmed : confirmed + ": " + note.strip();
     }
 }

@@ -1,7 +1,7 @@
-package com.assuregateway.console.control;
+package com.assuregateway.dossiers.control;
 
-import com.assuregateway.console.entity.ReviewClaim;
-import com.assuregateway.settings.control.ConsoleSettings;
+import com.assuregateway.dossiers.entity.ReviewClaim;
+import com.assuregateway.settings.control.ReviewSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,11 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Who works on which process of the review queue. A claim is a courtesy between reviewers, not a lock on the
- * record: it lapses after {@code gateway.console.claim-minutes}, and the console refuses a decision on a process
- * another reviewer holds.
+ * record: it lapses after {@code gateway.reviews.claim-minutes}; while it holds, a review by anyone else is refused
+ * ({@link FlowRecords#review}), whether given in the console or through the API. Joins the caller's transaction, so
+ * that a review and the end of its claim are one.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+@Transactional
 public class ReviewClaims {
 
     @PersistenceContext
@@ -35,7 +36,7 @@ public class ReviewClaims {
 
     @Inject
     @ConfigProperties
-    ConsoleSettings settings;
+    ReviewSettings settings;
 
     /** The claims in force among these processes, by process id. */
     @Transactional(Transactional.TxType.SUPPORTS)
