@@ -1,6 +1,6 @@
 package com.assuregateway.dossiers.boundary;
 
-import com.assuregateway.problems.entity.GatewayProblem;
+import com.assuregateway.problems.control.PageSize;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,25 +31,6 @@ public class ReviewsResource {
     @GET
     @RolesAllowed(Role.REVIEWER)
     public List<ProcessView> queue(@QueryParam("limit") String limit) {
-        return flow.awaitingReview(caller.readScope(), pageSize(limit));
-    }
-
-    /**
-     * Read here, not by JAX-RS: a query parameter JAX-RS cannot convert ({@code limit=abc}) is a 404 by the
-     * specification, which tells the client the queue does not exist instead of what it got wrong.
-     */
-    static int pageSize(String limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int size = Integer.parseInt(limit.trim());
-            if (size >= 1 && size <= MAX_LIMIT) {
-                return size;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below, like a number out of range
-        }
-        throw GatewayProblem.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        return flow.awaitingReview(caller.readScope(), PageSize.of(limit, DEFAULT_LIMIT, MAX_LIMIT));
     }
 }

@@ -1,2 +1,2 @@
-/** What any layer may ask of a failure without building an answer: the gateway problem or cause it carries. */
+/** What any layer may ask of a failure without building an answer, and the checks of input every list shares. */
 package com.assuregateway.problems.control;

@@ -1,5 +1,6 @@
 package com.assuregateway.webhooks.boundary;
 
+import com.assuregateway.problems.control.PageSize;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.security.boundary.Caller;
 import com.assuregateway.security.entity.Role;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,8 +40,9 @@ import java.util.Set;
 @RolesAllowed({Role.PORTAL, Role.ADMIN})
 public class WebhookEndpointsResource {
 
-    /** The delivery log shows the newest this many. */
-    static final int LOG_SIZE = 100;
+    /** A page of the delivery log: this many without {@code limit}, at most {@link #MAX_LOG_PAGE}. */
+    static final int LOG_PAGE = 100;
+    static final int MAX_LOG_PAGE = 500;
 
     @Inject
     WebhookEndpoints endpoints;
@@ -85,6 +88,13 @@ public class WebhookEndpointsResource {
         return new WebhookSecretView(endpointId, rotated.secret(), rotated.endpoint().previousSecretUntil());
     }
 
+    /** After a 410 Gone disabled it: the endpoint takes new events again (missed ones can be replayed). */
+    @POST
+    @Path("{endpointId}/enable")
+    public WebhookEndpointView enable(@PathParam("endpointId") String endpointId) {
+        return WebhookEndpointView.of(endpoints.enable(caller.endpointScope(), endpointId));
+    }
+
     /** 202: the test event is queued like any other and shows in the delivery log. */
     @POST
     @Path("{endpointId}/test")
@@ -92,11 +102,23 @@ public class WebhookEndpointsResource {
         return Response.accepted(WebhookDeliveryView.of(endpoints.test(caller.endpointScope(), endpointId))).build();
     }
 
+    /**
+     * A page of the delivery log, newest first; a full page links the next one ({@code Link: <…?after=…>;
+     * rel="next"}, RFC 8288), whose {@code after} is the last delivery of this page.
+     */
     @GET
     @Path("{endpointId}/deliveries")
-    public List<WebhookDeliveryView> deliveries(@PathParam("endpointId") String endpointId) {
-        return endpoints.deliveries(caller.endpointScope(), endpointId, LOG_SIZE).stream()
-                .map(WebhookDeliveryView::of).toList();
+    public Response deliveries(@PathParam("endpointId") String endpointId, @QueryParam("limit") String limit,
+                               @QueryParam("after") String after) {
+        int size = PageSize.of(limit, LOG_PAGE, MAX_LOG_PAGE);
+        List<WebhookDeliveryView> page = endpoints.deliveries(caller.endpointScope(), endpointId, size,
+                after == null || after.isBlank() ? null : after.trim()).stream().map(WebhookDeliveryView::of).toList();
+        Response.ResponseBuilder answer = Response.ok(page);
+        if (page.size() == size) {
+            answer.link(uriInfo.getRequestUriBuilder().replaceQueryParam("after", page.get(size - 1).deliveryId())
+                    .replaceQueryParam("limit", size).build(), "next");
+        }
+        return answer.build();
     }
 
     /** 202: a new delivery of the same event (same webhook-id and body) with a fresh round of attempts. */

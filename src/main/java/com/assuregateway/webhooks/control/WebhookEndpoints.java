@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -104,6 +105,16 @@ public class WebhookEndpoints {
         return new Registered(endpoint, secret);
     }
 
+    /**
+     * A disabled endpoint (its receiver answered 410 Gone) takes new events again; the deliveries canceled when it
+     * was disabled stay canceled, each one replayable. Enabling an enabled endpoint changes nothing.
+     */
+    public WebhookEndpoint enable(TenantScope scope, String endpointId) {
+        WebhookEndpoint endpoint = locked(scope, endpointId);
+        endpoint.enable();
+        return endpoint;
+    }
+
     /** A {@code webhook.test} event to this endpoint alone. */
     public DeliveryOfType test(TenantScope scope, String endpointId) {
         WebhookEndpoint endpoint = enabled(locked(scope, endpointId));
@@ -111,12 +122,32 @@ public class WebhookEndpoints {
                 EventType.WEBHOOK_TEST.wire());
     }
 
-    /** The endpoint's deliveries, newest first. */
+    /** The endpoint's newest deliveries, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeliveryOfType> deliveries(TenantScope scope, String endpointId, int limit) {
+        return deliveries(scope, endpointId, limit, null);
+    }
+
+    /**
+     * The endpoint's deliveries, newest first, from the one after the given delivery on (the last of the page
+     * before; null for the first page): keyset paging, so a page stays right while new deliveries arrive.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeliveryOfType> deliveries(TenantScope scope, String endpointId, int limit, String afterDeliveryId) {
         endpoint(scope, endpointId);
-        return em.createNamedQuery(WebhookDelivery.OF_ENDPOINT, Object[].class)
-                .setParameter("endpointId", endpointId)
+        TypedQuery<Object[]> page;
+        if (afterDeliveryId == null) {
+            page = em.createNamedQuery(WebhookDelivery.OF_ENDPOINT, Object[].class);
+        } else {
+            WebhookDelivery after = em.find(WebhookDelivery.class, afterDeliveryId);
+            if (after == null || !after.endpointId().equals(endpointId)) {
+                throw GatewayProblem.invalid("after", "is not a delivery of webhook endpoint " + endpointId);
+            }
+            page = em.createNamedQuery(WebhookDelivery.OF_ENDPOINT_AFTER, Object[].class)
+                    .setParameter("createdAt", after.createdAt())
+                    .setParameter("id", after.id());
+        }
+        return page.setParameter("endpointId", endpointId)
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(row -> new DeliveryOfType((WebhookDelivery) row[0], ((WebhookEvent) row[1]).type()))
@@ -141,7 +172,8 @@ public class WebhookEndpoints {
     private static WebhookEndpoint enabled(WebhookEndpoint endpoint) {
         if (!endpoint.isEnabled()) {
             throw GatewayProblem.wrongState("Webhook endpoint " + endpoint.id() + " was disabled at "
-                    + endpoint.disabledAt() + " (" + endpoint.disabledReason() + "); register the URL again");
+                    + endpoint.disabledAt() + " (" + endpoint.disabledReason() + "); enable it again (POST .../enable) "
+                    + "once the receiver takes events");
         }
         return endpoint;
     }

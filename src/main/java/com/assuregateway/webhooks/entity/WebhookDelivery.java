@@ -29,6 +29,10 @@ import java.time.Instant;
 @NamedQuery(name = WebhookDelivery.OF_ENDPOINT,
         query = "SELECT d, e FROM WebhookDelivery d, WebhookEvent e WHERE d.endpointId = :endpointId"
                 + " AND e.id = d.eventId ORDER BY d.createdAt DESC, d.id")
+@NamedQuery(name = WebhookDelivery.OF_ENDPOINT_AFTER,
+        query = "SELECT d, e FROM WebhookDelivery d, WebhookEvent e WHERE d.endpointId = :endpointId"
+                + " AND e.id = d.eventId AND (d.createdAt < :createdAt OR (d.createdAt = :createdAt AND d.id > :id))"
+                + " ORDER BY d.createdAt DESC, d.id")
 @NamedQuery(name = WebhookDelivery.OLDEST_PENDING,
         query = "SELECT e.createdAt FROM WebhookDelivery d, WebhookEvent e WHERE d.status = :pending"
                 + " AND e.id = d.eventId ORDER BY e.createdAt")
@@ -41,6 +45,7 @@ public class WebhookDelivery {
     public static final String CLAIM = "WebhookDelivery.claim";
     public static final String RELEASE = "WebhookDelivery.release";
     public static final String OF_ENDPOINT = "WebhookDelivery.ofEndpoint";
+    public static final String OF_ENDPOINT_AFTER = "WebhookDelivery.ofEndpointAfter";
     public static final String OLDEST_PENDING = "WebhookDelivery.oldestPending";
     public static final String CANCEL_OF_ENDPOINT = "WebhookDelivery.cancelOfEndpoint";
 

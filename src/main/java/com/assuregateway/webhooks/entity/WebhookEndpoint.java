@@ -111,6 +111,12 @@ public class WebhookEndpoint {
         }
     }
 
+    /** Takes events again after it was disabled; what it missed meanwhile is not sent unless replayed. */
+    public void enable() {
+        this.disabledAt = null;
+        this.disabledReason = null;
+    }
+
     public boolean isEnabled() {
         return disabledAt == null;
     }

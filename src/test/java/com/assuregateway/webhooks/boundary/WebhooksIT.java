@@ -183,6 +183,36 @@ class WebhooksIT extends GatewayTest {
         assertThat(canceled.getInt("lastStatus")).isEqualTo(410);
         assertProblem(api.post("api/v1/webhook-endpoints/" + gone.id() + "/test", ""), 409, "wrong-state");
         assertThat(receiver.received(gonePath)).hasSize(1);
+        // the receiver is back: enabled again, the endpoint takes events, and the canceled one is replayed
+        receiver.answer(gonePath, Reply.status(204));
+        Answer enabled = api.post("api/v1/webhook-endpoints/" + gone.id() + "/enable", "");
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        assertThat(enabled.json().getBoolean("enabled")).isTrue();
+        assertThat(enabled.json().isNull("disabledAt")).isTrue();
+        assertThat(api.post("api/v1/webhook-endpoints/" + gone.id() + "/deliveries/" + goneDelivery + "/replay", "")
+                .status()).isEqualTo(202);
+        eventually(WAIT, "the replayed event delivered to the endpoint enabled again",
+                () -> receiver.received(gonePath), got -> got.size() == 2);
+        assertThat(receiver.received(gonePath).get(1).id()).isEqualTo(receiver.received(gonePath).get(0).id());
+        assertThat(delivery(api, gone.id(), goneDelivery).getString("status")).as("canceled stays canceled")
+                .isEqualTo("canceled");
+        // the log in pages: newest first, a full page links the next, which starts after its last delivery
+        String log = "api/v1/webhook-endpoints/" + gone.id() + "/deliveries";
+        Answer firstPage = api.get(log + "?limit=1");
+        assertThat(firstPage.status()).as(firstPage.toString()).isEqualTo(200);
+        JsonArray onePage = Json.createReader(new StringReader(firstPage.text())).readArray();
+        assertThat(onePage).hasSize(1);
+        String newest = onePage.getJsonObject(0).getString("deliveryId");
+        assertThat(newest).as("the replay is newer").isNotEqualTo(goneDelivery);
+        String next = firstPage.header("Link");
+        assertThat(next).endsWith("; rel=\"next\"").contains("after=" + newest);
+        Answer secondPage = api.get(log + "?limit=1&after=" + newest);
+        assertThat(Json.createReader(new StringReader(secondPage.text())).readArray().getJsonObject(0)
+                .getString("deliveryId")).isEqualTo(goneDelivery);
+        assertThat(api.get(log + "?limit=2&after=" + goneDelivery).text()).isEqualTo("[]");
+        assertThat(api.get(log + "?limit=3").header("Link")).as("not a full page").isNull();
+        assertProblem(api.get(log + "?limit=0"), 400, "validation");
+        assertProblem(api.get(log + "?after=" + UUID.randomUUID()), 400, "validation");
 
         String downPath = "down-" + UUID.randomUUID();
         Registered down = register(api, downPath, null);
