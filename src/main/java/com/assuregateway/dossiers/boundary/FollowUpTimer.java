@@ -3,6 +3,8 @@ package com.assuregateway.dossiers.boundary;
 import com.assuregateway.archive.control.EvidenceArchives;
 import com.assuregateway.dossiers.control.FollowUp;
 import com.assuregateway.dossiers.control.FollowUpRecords;
+import com.assuregateway.persistence.control.LeaseHolder;
+import com.assuregateway.persistence.control.Leases;
 import com.assuregateway.shared.control.Correlation;
 import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.shared.control.Shutdown;
@@ -20,8 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -43,16 +43,16 @@ public class FollowUpTimer {
 
     private static final Logger LOG = Logger.getLogger(FollowUpTimer.class.getName());
 
-    /** Who holds a lease: one id per running server. */
-    private final String instance = "gateway-" + UUID.randomUUID();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile boolean stopping;
-
     @Resource
     TimerService timers;
 
     @Inject
     FollowUpRecords records;
+
+    @Inject
+    Leases leases;
+
+    private LeaseHolder held;
 
     @Inject
     FollowUp engine;
@@ -81,7 +81,7 @@ public class FollowUpTimer {
                     new Object[]{processId, e.getClass().getName()});
             records.followUpFailed(processId);
         } finally {
-            records.release(processId, instance);
+            held.release(processId);
         }
     }
 
@@ -98,12 +98,13 @@ public class FollowUpTimer {
 
     @PostConstruct
     void schedule() {
+        held = new LeaseHolder(leases, FollowUpRecords.LEASED, "follow-up");
         timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(), new TimerConfig("process follow-up", false));
     }
 
     /** The instance drains: the round in progress ends after its current process, and no new one starts. */
     public void stopTaking(@Observes Shutdown.Draining draining) {
-        stopping = true;
+        held.stopTaking();
     }
 
     /**
@@ -112,25 +113,21 @@ public class FollowUpTimer {
      * the exit, as by a crash; the follow-up is built to be repeated.
      */
     public void handBack(@Observes Shutdown.HandBack handBack) {
-        stopping = true;
-        int released = records.releaseAll(instance);
-        if (released > 0) {
-            LOG.log(Level.INFO, "Shutdown: handed back {0} follow-up leases", released);
-        }
+        held.handBack();
     }
 
     @Timeout
     void tick() {
-        // a slow tick is not overlapped by the next one
-        if (stopping || !running.compareAndSet(false, true)) {
-            return;
-        }
+        held.round(this::round);
+    }
+
+    private void round() {
         try {
             for (String processId : records.dueForFollowUp(settings.batchSize())) {
-                if (stopping) {
+                if (held.stopping()) {
                     break;
                 }
-                if (records.claim(processId, instance, settings.leaseSeconds())) {
+                if (held.take(processId, settings.leaseSeconds())) {
                     followUp(processId);
                 }
             }
@@ -138,8 +135,6 @@ public class FollowUpTimer {
         } catch (RuntimeException e) {
             // the class only: messages of database or HTTP libraries may quote data
             LOG.log(Level.WARNING, "Follow-up round failed: {0}; the next round retries", e.getClass().getName());
-        } finally {
-            running.set(false);
         }
     }
 }

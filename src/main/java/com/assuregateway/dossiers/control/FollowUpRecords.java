@@ -8,6 +8,7 @@ import com.assuregateway.audit.entity.Subject;
 import com.assuregateway.dossiers.entity.Dossier;
 import com.assuregateway.dossiers.entity.ProcessStatus;
 import com.assuregateway.dossiers.entity.VerificationProcess;
+import com.assuregateway.persistence.control.Leases;
 import com.assuregateway.webhooks.control.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -80,34 +81,8 @@ public class FollowUpRecords {
                 .getResultList();
     }
 
-    /**
-     * Takes the lease of one process for this instance, if no other instance holds a live one. A lease of
-     * an instance that died runs out, and another instance takes the process over.
-     */
-    public boolean claim(String processId, String owner, long leaseSeconds) {
-        Instant now = clock.instant();
-        return em.createNamedQuery(VerificationProcess.CLAIM)
-                .setParameter("owner", owner)
-                .setParameter("until", now.plusSeconds(leaseSeconds))
-                .setParameter("id", processId)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
-    }
-
-    public void release(String processId, String owner) {
-        em.createNamedQuery(VerificationProcess.RELEASE)
-                .setParameter("id", processId)
-                .setParameter("owner", owner)
-                .executeUpdate();
-    }
-
-    /** Every lease this instance holds goes back (a graceful shutdown); how many there were. */
-    public int releaseAll(String owner) {
-        return em.createQuery("UPDATE VerificationProcess p SET p.leaseOwner = NULL, p.leaseUntil = NULL"
-                        + " WHERE p.leaseOwner = :owner")
-                .setParameter("owner", owner)
-                .executeUpdate();
-    }
+    /** The processes the follow-up leases ({@link Leases}): those with a check due. */
+    public static final Leases.Work LEASED = new Leases.Work("VerificationProcess", "w.nextCheckAt IS NOT NULL");
 
     /** How many processes wait for a follow-up. */
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -31,12 +31,6 @@ import java.util.List;
 @NamedQuery(name = VerificationProcess.DUE_FOR_FOLLOW_UP,
         query = "SELECT p.id FROM VerificationProcess p WHERE p.nextCheckAt <= :now"
                 + " AND (p.leaseUntil IS NULL OR p.leaseUntil < :now) ORDER BY p.nextCheckAt")
-@NamedQuery(name = VerificationProcess.CLAIM,
-        query = "UPDATE VerificationProcess p SET p.leaseOwner = :owner, p.leaseUntil = :until"
-                + " WHERE p.id = :id AND p.nextCheckAt IS NOT NULL AND (p.leaseUntil IS NULL OR p.leaseUntil < :now)")
-@NamedQuery(name = VerificationProcess.RELEASE,
-        query = "UPDATE VerificationProcess p SET p.leaseOwner = NULL, p.leaseUntil = NULL"
-                + " WHERE p.id = :id AND p.leaseOwner = :owner")
 @NamedQuery(name = VerificationProcess.AWAITING_REVIEW,
         query = "SELECT p FROM VerificationProcess p WHERE p.decision IN :outcomes AND p.reviewedAt IS NULL"
                 + " ORDER BY p.decidedAt, p.id")
@@ -53,8 +47,6 @@ public class VerificationProcess {
     public static final String BY_ASSURE_ID = "VerificationProcess.byAssureId";
     public static final String WITH_DOSSIER = "VerificationProcess.withDossier";
     public static final String DUE_FOR_FOLLOW_UP = "VerificationProcess.dueForFollowUp";
-    public static final String CLAIM = "VerificationProcess.claim";
-    public static final String RELEASE = "VerificationProcess.release";
     public static final String AWAITING_REVIEW = "VerificationProcess.awaitingReview";
     public static final String AWAITING_REVIEW_OF_TENANT = "VerificationProcess.awaitingReviewOfTenant";
     public static final String OF_DOSSIER = "VerificationProcess.ofDossier";

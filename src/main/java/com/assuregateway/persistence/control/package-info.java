@@ -1,2 +1,2 @@
-/** A driver-neutral DataSource chosen by JDBC URL, so DB_URL alone switches databases. */
+/** How the gateway keeps its data: the DataSource chosen by JDBC URL, id blocks, and leases on background work. */
 package com.assuregateway.persistence.control;

@@ -3,6 +3,8 @@ package com.assuregateway.webhooks.boundary;
 import com.assuregateway.settings.control.WebhookSettings;
 import com.assuregateway.shared.control.GatewayMetrics;
 import com.assuregateway.shared.control.Shutdown;
+import com.assuregateway.persistence.control.LeaseHolder;
+import com.assuregateway.persistence.control.Leases;
 import com.assuregateway.webhooks.control.DeliveryRecords;
 import com.assuregateway.webhooks.control.RetrySchedule;
 import com.assuregateway.webhooks.control.WebhookSender;
@@ -24,13 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -50,17 +50,18 @@ public class WebhookTimer {
 
     private static final Logger LOG = Logger.getLogger(WebhookTimer.class.getName());
 
-    /** Who holds a lease: one id per running server. */
-    private final String instance = "webhooks-" + UUID.randomUUID();
-    private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastGauge;
-    private volatile boolean stopping;
 
     @Resource
     TimerService timers;
 
     @Inject
     DeliveryRecords records;
+
+    @Inject
+    Leases leases;
+
+    private LeaseHolder held;
 
     @Inject
     WebhookSender sender;
@@ -81,13 +82,14 @@ public class WebhookTimer {
     void schedule() {
         // a schedule that does not parse stops the deployment here, not at the first failed delivery
         schedule = RetrySchedule.parse(settings.retrySchedule(), settings.jitterPercent());
+        held = new LeaseHolder(leases, DeliveryRecords.LEASED, "webhook delivery");
         timers.createIntervalTimer(settings.intervalMs(), settings.intervalMs(),
                 new TimerConfig("webhook sender", false));
     }
 
     /** SIGTERM: no new round starts; the attempts under way finish within the drain and in-flight periods. */
     public void stopTaking(@Observes Shutdown.Draining draining) {
-        stopping = true;
+        held.stopTaking();
     }
 
     /**
@@ -96,26 +98,22 @@ public class WebhookTimer {
      * the same {@code webhook-id}: delivery is at least once.
      */
     public void handBack(@Observes Shutdown.HandBack handBack) {
-        stopping = true;
-        int released = records.releaseAll(instance);
-        if (released > 0) {
-            LOG.log(Level.INFO, "Shutdown: handed back {0} webhook delivery leases", released);
-        }
+        held.handBack();
     }
 
     @Timeout
     void tick() {
-        // a slow round is not overlapped by the next one
-        if (stopping || !running.compareAndSet(false, true)) {
-            return;
-        }
+        held.round(this::round);
+    }
+
+    private void round() {
         try {
             Map<String, CompletableFuture<AttemptResult>> inFlight = new LinkedHashMap<>();
             for (String deliveryId : records.due(settings.batchSize())) {
-                if (stopping) {
+                if (held.stopping()) {
                     break;
                 }
-                if (records.claim(deliveryId, instance, settings.leaseSeconds())) {
+                if (held.take(deliveryId, settings.leaseSeconds())) {
                     start(deliveryId, inFlight);
                 }
             }
@@ -124,8 +122,6 @@ public class WebhookTimer {
         } catch (RuntimeException e) {
             // the class only: messages of database or HTTP libraries may quote data
             LOG.log(Level.WARNING, "Webhook round failed: {0}; the next round retries", e.getClass().getName());
-        } finally {
-            running.set(false);
         }
     }
 
@@ -133,11 +129,11 @@ public class WebhookTimer {
         try {
             records.load(deliveryId).ifPresentOrElse(
                     due -> inFlight.put(deliveryId, sender.send(due.event(), due.endpoint())),
-                    () -> records.release(deliveryId, instance));
+                    () -> held.release(deliveryId));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook delivery {0} could not start: {1}",
                     new Object[]{deliveryId, e.getClass().getName()});
-            records.release(deliveryId, instance);
+            held.release(deliveryId);
         }
     }
 
@@ -150,7 +146,7 @@ public class WebhookTimer {
             LOG.log(Level.WARNING, "Webhook delivery {0}: the answer could not be recorded: {1}",
                     new Object[]{deliveryId, e.getClass().getName()});
         } finally {
-            records.release(deliveryId, instance);
+            held.release(deliveryId);
         }
     }
 

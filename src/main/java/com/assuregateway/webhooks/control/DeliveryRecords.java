@@ -1,5 +1,6 @@
 package com.assuregateway.webhooks.control;
 
+import com.assuregateway.persistence.control.Leases;
 import com.assuregateway.webhooks.entity.DeliveryStatus;
 import com.assuregateway.webhooks.entity.WebhookDelivery;
 import com.assuregateway.webhooks.entity.WebhookEndpoint;
@@ -45,31 +46,9 @@ public class DeliveryRecords {
                 .getResultList();
     }
 
-    public boolean claim(String deliveryId, String owner, long leaseSeconds) {
-        Instant now = clock.instant();
-        return em.createNamedQuery(WebhookDelivery.CLAIM)
-                .setParameter("owner", owner)
-                .setParameter("until", now.plusSeconds(leaseSeconds))
-                .setParameter("id", deliveryId)
-                .setParameter("pending", DeliveryStatus.PENDING)
-                .setParameter("now", now)
-                .executeUpdate() == 1;
-    }
-
-    public void release(String deliveryId, String owner) {
-        em.createNamedQuery(WebhookDelivery.RELEASE)
-                .setParameter("id", deliveryId)
-                .setParameter("owner", owner)
-                .executeUpdate();
-    }
-
-    /** Every lease this instance holds goes back (graceful shutdown); how many. */
-    public int releaseAll(String owner) {
-        return em.createQuery("UPDATE WebhookDelivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL"
-                        + " WHERE d.leaseOwner = :owner")
-                .setParameter("owner", owner)
-                .executeUpdate();
-    }
+    /** The deliveries the sender leases ({@link Leases}): pending ones whose attempt is due. */
+    public static final Leases.Work LEASED = new Leases.Work("WebhookDelivery",
+            "w.status = com.assuregateway.webhooks.entity.DeliveryStatus.PENDING AND w.nextAttemptAt <= :now");
 
     /** The delivery with its event and endpoint; empty when the endpoint was deleted meanwhile. */
     @Transactional(Transactional.TxType.SUPPORTS)

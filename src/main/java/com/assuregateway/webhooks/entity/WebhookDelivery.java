@@ -19,13 +19,6 @@ import java.time.Instant;
 @NamedQuery(name = WebhookDelivery.DUE,
         query = "SELECT d.id FROM WebhookDelivery d WHERE d.status = :pending AND d.nextAttemptAt <= :now"
                 + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt")
-@NamedQuery(name = WebhookDelivery.CLAIM,
-        query = "UPDATE WebhookDelivery d SET d.leaseOwner = :owner, d.leaseUntil = :until"
-                + " WHERE d.id = :id AND d.status = :pending AND d.nextAttemptAt <= :now"
-                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
-@NamedQuery(name = WebhookDelivery.RELEASE,
-        query = "UPDATE WebhookDelivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL"
-                + " WHERE d.id = :id AND d.leaseOwner = :owner")
 @NamedQuery(name = WebhookDelivery.OF_ENDPOINT,
         query = "SELECT d, e FROM WebhookDelivery d, WebhookEvent e WHERE d.endpointId = :endpointId"
                 + " AND e.id = d.eventId ORDER BY d.createdAt DESC, d.id")
@@ -42,8 +35,6 @@ import java.time.Instant;
 public class WebhookDelivery {
 
     public static final String DUE = "WebhookDelivery.due";
-    public static final String CLAIM = "WebhookDelivery.claim";
-    public static final String RELEASE = "WebhookDelivery.release";
     public static final String OF_ENDPOINT = "WebhookDelivery.ofEndpoint";
     public static final String OF_ENDPOINT_AFTER = "WebhookDelivery.ofEndpointAfter";
     public static final String OLDEST_PENDING = "WebhookDelivery.oldestPending";

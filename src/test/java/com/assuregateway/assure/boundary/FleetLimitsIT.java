@@ -1,15 +1,20 @@
 package com.assuregateway.assure.boundary;
 
+import static com.assuregateway.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.assuregateway.testsupport.Api;
+import com.assuregateway.testsupport.Api.Answer;
 import com.assuregateway.testsupport.GatewayProcess;
 import com.assuregateway.testsupport.Portal;
 import com.assuregateway.testsupport.SandboxControl;
 import com.assuregateway.testsupport.TestDatabase;
 import com.assuregateway.testsupport.Tokens;
+import com.assuregateway.testsupport.WebhookReceiver;
+import com.assuregateway.testsupport.WebhookReceiver.Received;
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two gateways on one PostgreSQL schema, with the fleet-wide limits on, in front of one Assure (the sandbox of a
  * third process, which counts the tokens it issues and the calls it answers at once): together they fetch one
  * access token, not one each, drop it together when Assure refuses it, and never have more calls in flight than
- * the fleet's cap.
+ * the fleet's cap. Their webhook senders share the deliveries under leases: each attempt is made by one of them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FleetLimitsIT {
@@ -56,6 +61,9 @@ class FleetLimitsIT {
         config.put("gateway.assure.fleet-shared-token", "true");
         config.put("gateway.assure.fleet-max-concurrent-calls", String.valueOf(CAP));
         config.put("gateway.assure.fleet-permit-wait-ms", "15000");
+        // both send events to a receiver in this JVM, each looking for due deliveries every 200 ms
+        config.put("gateway.webhooks.allow-private-targets", "true");
+        config.put("gateway.webhooks.interval-ms", "200");
         return new GatewayProcess(GatewayProcess.freePort(), config, new File("target/it-logs", name + ".log")).start();
     }
 
@@ -106,6 +114,32 @@ class FleetLimitsIT {
         portal(second).newDossier();
         assertThat(SandboxControl.issuedTokens(assure.url()) - before).as("token requests after the refusal")
                 .isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void eachWebhookAttemptIsMadeByOneInstanceOfTheFleet() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // a slow receiver: while one instance sends, the other's rounds find the delivery due as well
+            receiver.answer("fleet", WebhookReceiver.Reply.hang(600));
+            Api viaFirst = new Api(first.url()).as(Tokens.portal("fleet-hooks"));
+            Api viaSecond = new Api(second.url()).as(Tokens.portal("fleet-hooks"));
+            Answer registered = viaFirst.post("api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("fleet") + "\"}");
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            String endpoint = registered.json().getJsonObject("endpoint").getString("endpointId");
+            for (int i = 0; i < 8; i++) {
+                Answer test = (i % 2 == 0 ? viaFirst : viaSecond).post("api/v1/webhook-endpoints/" + endpoint + "/test", "");
+                assertThat(test.status()).as(test.toString()).isEqualTo(202);
+            }
+
+            List<Map<String, Object>> deliveries = eventually(Duration.ofSeconds(60), "the eight test events delivered",
+                    () -> TestDatabase.query("SELECT status, attempts FROM webhook_delivery WHERE endpoint_id = ?", endpoint),
+                    rows -> rows.size() == 8 && rows.stream().allMatch(row -> "DELIVERED".equals(row.get("status"))));
+            assertThat(deliveries).allSatisfy(row -> assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1));
+            List<Received> received = receiver.received("fleet");
+            assertThat(received).as("one request per event, from whichever instance took it").hasSize(8);
+            assertThat(received.stream().map(Received::id).distinct()).hasSize(8);
+        }
     }
 
     private static Portal portal(GatewayProcess gateway) {
