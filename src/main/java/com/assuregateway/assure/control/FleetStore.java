@@ -1,16 +1,18 @@
 package com.assuregateway.assure.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The fleet's shared state toward Assure, in PostgreSQL (tables of V15): the one access token, under a row lock
- * while it is renewed, and the permits of the fleet-wide cap, taken with {@code FOR UPDATE SKIP LOCKED} so that
+ * The fleet's shared state toward Assure, in PostgreSQL (tables of V15): the one access token, sealed, under a row
+ * lock while it is renewed, and the permits of the fleet-wide cap, taken with {@code FOR UPDATE SKIP LOCKED} so that
  * callers never queue behind each other's row locks. Every method is a short transaction of its own, whatever
  * transaction the caller is in.
  */
@@ -21,38 +23,50 @@ public class FleetStore implements AccessTokens.Share, FleetPermits.Store {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    TokenSeal seal;
+
     private volatile int slotsEnsured;
 
     /**
      * The shared token, or a new one when it is due: the row lock makes every other instance that finds it due
-     * wait for this fetch and then take its token, so the fleet asks once per renewal.
+     * wait for this fetch and then take its token, so the fleet asks once per renewal. The token is kept sealed
+     * ({@link TokenSeal}); one this instance cannot open counts as none.
      */
     @Override
     public AccessTokens.Token obtain(Clock clock, Supplier<AccessTokens.Token> fetchNew) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT token, refresh_at_ms, expires_at_ms FROM assure_fleet_token WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
+        Object[] row = lockedRow();
         if (row[0] != null && clock.millis() < ((Number) row[1]).longValue()) {
-            return new AccessTokens.Token((String) row[0], Instant.ofEpochMilli(((Number) row[1]).longValue()),
-                    Instant.ofEpochMilli(((Number) row[2]).longValue()));
+            Optional<String> shared = seal.open((String) row[0]);
+            if (shared.isPresent()) {
+                return new AccessTokens.Token(shared.get(), Instant.ofEpochMilli(((Number) row[1]).longValue()),
+                        Instant.ofEpochMilli(((Number) row[2]).longValue()));
+            }
         }
         AccessTokens.Token fresh = fetchNew.get();
         em.createNativeQuery("UPDATE assure_fleet_token SET token = ?1, refresh_at_ms = ?2, expires_at_ms = ?3 "
                         + "WHERE id = 1")
-                .setParameter(1, fresh.value())
+                .setParameter(1, seal.seal(fresh.value()))
                 .setParameter(2, fresh.refreshAt().toEpochMilli())
                 .setParameter(3, fresh.expiresAt().toEpochMilli())
                 .executeUpdate();
         return fresh;
     }
 
-    /** Assure refused it: no instance takes it from here again. */
+    /** Assure refused it: no instance takes it from here again (unless another has replaced it meanwhile). */
     @Override
     public void drop(String refused) {
-        em.createNativeQuery("UPDATE assure_fleet_token SET token = NULL, refresh_at_ms = NULL, expires_at_ms = NULL "
-                        + "WHERE id = 1 AND token = ?1")
-                .setParameter(1, refused)
-                .executeUpdate();
+        Object[] row = lockedRow();
+        if (row[0] != null && seal.open((String) row[0]).filter(refused::equals).isPresent()) {
+            em.createNativeQuery("UPDATE assure_fleet_token SET token = NULL, refresh_at_ms = NULL, "
+                    + "expires_at_ms = NULL WHERE id = 1").executeUpdate();
+        }
+    }
+
+    private Object[] lockedRow() {
+        return (Object[]) em.createNativeQuery(
+                "SELECT token, refresh_at_ms, expires_at_ms FROM assure_fleet_token WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
     }
 
     @Override

@@ -79,6 +79,8 @@ class FleetLimitsIT {
         portal(second).newDossier();
         assertThat(SandboxControl.issuedTokens(assure.url()) - tokensBefore)
                 .as("token requests of two ready instances that have both called Assure").isEqualTo(1);
+        String kept = (String) TestDatabase.single("SELECT token FROM assure_fleet_token WHERE id = 1").get("token");
+        assertThat(kept).as("sealed with the archive key 'it', never in the clear").matches("it:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+");
     }
 
     @Test
