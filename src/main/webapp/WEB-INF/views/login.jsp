@@ -2,6 +2,7 @@
 <c:set var="pageTitle" value="Sign in"/>
 <%@ include file="header.jspf" %>
 <h1>Sign in</h1>
+<c:if test="${notice != null}"><p class="note" role="status" id="notice"><c:out value="${notice}"/></p></c:if>
 <c:if test="${oidc}">
 <p><a id="oidc-sign-in" class="button" href="${mvc.basePath}/console/oidc/start">Sign in with the company's identity provider</a></p>
 </c:if>

@@ -1,6 +1,7 @@
 package com.assuregateway.console.boundary;
 
 import com.assuregateway.security.control.DeploymentPosture;
+import com.assuregateway.settings.control.ConsoleOidcSettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Every console response carries a strict Content-Security-Policy (scripts and styles from the console's own
@@ -20,18 +24,36 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/console/*")
 public class ConsoleGate extends HttpFilter {
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'%s; frame-ancestors 'none'; base-uri 'none'";
     private static final String STATIC = "/console/static/";
     private static final String[] OPEN = {"/console/login", STATIC, "/console/oidc"};
 
     @Inject
     DeploymentPosture posture;
 
+    @Inject
+    @ConfigProperties
+    ConsoleOidcSettings oidc;
+
+    private volatile String policy;
+
+    /**
+     * The policy; with an identity provider, its origin may end a form's redirects too: signing out (a POST)
+     * continues at the provider's logout, and browsers hold {@code form-action} to every redirect of a form.
+     */
+    static String policy(Optional<String> issuer) {
+        return String.format(POLICY, issuer.map(URI::create).filter(uri -> uri.getScheme() != null && uri.getHost() != null)
+                .map(uri -> " " + uri.getScheme() + "://" + uri.getRawAuthority()).orElse(""));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", POLICY);
+        if (policy == null) {
+            policy = policy(oidc.issuer());
+        }
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -41,6 +41,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 public class OidcController {
 
     static final String ATTEMPT = "assuregateway.console.oidc-attempt";
+    /** How a user signed in here is marked ({@code ConsoleUser.via}): their sign-out ends the provider's session too. */
+    static final String VIA = "oidc";
+    /** Where the provider sends the browser back after its logout: the post-logout redirect URI to register there. */
+    static final String SIGNED_OUT = "console/oidc/signed-out";
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     @Inject
@@ -118,12 +122,19 @@ public class OidcController {
             if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
                 return failed("The ID token names nobody the record can hold.");
             }
-            signedIn.signIn(new ConsoleUser(name, roles, tenant, "oidc"), settings.sessionMinutes());
+            signedIn.signIn(new ConsoleUser(name, roles, tenant, VIA), settings.sessionMinutes());
             ConsoleGate.sameSite(response);
             return Response.seeOther(URI.create("console/")).build();
         } catch (SignInFailed failure) {
             return failed(failure.getMessage());
         }
+    }
+
+    /** Back from the provider's logout (RP-Initiated Logout): the sign-in page, saying so. */
+    @GET
+    @Path("signed-out")
+    public Response signedOut() {
+        return Response.seeOther(URI.create("console/login?signed-out=identity-provider")).build();
     }
 
     private URI callback() {

@@ -13,8 +13,10 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
@@ -52,9 +54,15 @@ public class SignInController {
     @Inject
     com.assuregateway.console.control.OidcClient oidc;
 
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uriInfo;
+
     @GET
     @Path("login")
-    public Response form() {
+    public Response form(@QueryParam("signed-out") String signedOut) {
+        if ("identity-provider".equals(signedOut)) {
+            models.put("notice", "You are signed out, here and at the company's identity provider.");
+        }
         models.put("roles", ROLES);
         models.put("development", posture.developmentTrusted());
         models.put("oidc", oidc.configured());
@@ -67,7 +75,7 @@ public class SignInController {
     public Response signIn(@FormParam("name") String name, @FormParam("role") String role,
                            @FormParam("tenant") String tenant) {
         if (!posture.developmentTrusted()) {
-            return form();
+            return form(null);
         }
         String error = !ROLES.contains(role) ? "Pick one of the roles."
                 : tenant == null || !TENANT.matcher(tenant).matches() ? "A tenant is 1 to 64 letters, digits and . _ - : @."
@@ -89,7 +97,16 @@ public class SignInController {
     @Path("logout")
     @CsrfProtected
     public Response signOut() {
+        ConsoleUser user = signedIn.user();
         signedIn.signOut();
+        if (user != null && OidcController.VIA.equals(user.via())) {
+            // the provider's session too, or the next "sign in" would be silent for whoever uses this browser
+            Optional<java.net.URI> atProvider = oidc.logoutUri(
+                    uriInfo.getBaseUriBuilder().path(OidcController.SIGNED_OUT).build());
+            if (atProvider.isPresent()) {
+                return Response.seeOther(atProvider.get()).build();
+            }
+        }
         return Response.seeOther(java.net.URI.create("console/login")).build();
     }
 }

@@ -23,6 +23,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -38,6 +39,7 @@ import java.io.StringReader;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperties;
 
@@ -86,6 +88,21 @@ public class OidcClient {
                 .nonce(new Nonce(attempt.nonce()))
                 .codeChallenge(new CodeVerifier(attempt.verifier()), CodeChallengeMethod.S256)
                 .build().toURI();
+    }
+
+    /**
+     * Where to send the browser so that the provider ends its session too (OpenID Connect RP-Initiated Logout),
+     * to come back to {@code afterwards}; empty when the provider publishes no {@code end_session_endpoint} or
+     * cannot be reached: the gateway's own session is over either way.
+     */
+    public Optional<URI> logoutUri(URI afterwards) {
+        try {
+            URI endSession = discovery().getEndSessionEndpointURI();
+            return endSession == null ? Optional.empty()
+                    : Optional.of(new LogoutRequest(endSession, null, null, clientId(), afterwards, null, null).toURI());
+        } catch (SignInFailed unavailable) {
+            return Optional.empty();
+        }
     }
 
     /** Exchanges the code for the ID token and returns its verified claims. */

@@ -277,7 +277,10 @@ class ConsoleIT {
         assertThat(cookie.getSameSite()).isEqualTo("Lax");
         browser.get(base + "console/audit");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit");
-        signOut();
+        // signing out ends the provider's session too (RP-initiated logout), which sends the browser back here
+        browser.findElement(By.cssSelector(".who button")).click();
+        awaitUrl("/console/login?signed-out=identity-provider");
+        assertThat(text(By.id("notice"))).isEqualTo("You are signed out, here and at the company's identity provider.");
         browser.get(base + "console/audit");
         awaitUrl("/console/login");
 
@@ -344,6 +347,8 @@ class ConsoleIT {
         Api signedIn = session();
         Answer forged = signedIn.post("console/logout", "application/x-www-form-urlencoded", new byte[0]);
         assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("text/html");
+        assertThat(forged.text()).contains("This form cannot be sent", "Nothing was changed");
         Answer wrong = signedIn.post("console/reviews/" + dossierId + "/" + processId + "/claim",
                 "application/x-www-form-urlencoded", "_csrf=not-the-token".getBytes(StandardCharsets.UTF_8));
         assertThat(wrong.status()).isEqualTo(403);

@@ -6,10 +6,19 @@ import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The console's small pure helpers: form handling, the charts' boxes, the open paths, role claims. */
 class ConsolePiecesTest {
+
+    @Test
+    void formsMayEndAtTheIdentityProviderOnlyWhenThereIsOne() {
+        assertThat(ConsoleGate.policy(Optional.empty())).contains("form-action 'self';")
+                .startsWith("default-src 'none';").endsWith("base-uri 'none'");
+        assertThat(ConsoleGate.policy(Optional.of("https://login.example.com:8443/realms/company")))
+                .contains("form-action 'self' https://login.example.com:8443;");
+    }
 
     @Test
     void emptyFormFieldsAreNoCriteria() {
