@@ -45,6 +45,8 @@ public class OidcController {
     static final String VIA = "oidc";
     /** Where the provider sends the browser back after its logout: the post-logout redirect URI to register there. */
     static final String SIGNED_OUT = "console/oidc/signed-out";
+    /** What the sign-in page is told when the browser comes back from the provider's logout. */
+    static final String SIGNED_OUT_AT_PROVIDER = "identity-provider";
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
 
     @Inject
@@ -134,7 +136,7 @@ public class OidcController {
     @GET
     @Path("signed-out")
     public Response signedOut() {
-        return Response.seeOther(URI.create("console/login?signed-out=identity-provider")).build();
+        return Response.seeOther(URI.create("console/login?signed-out=" + SIGNED_OUT_AT_PROVIDER)).build();
     }
 
     private URI callback() {

@@ -1,14 +1,14 @@
 package com.assuregateway.console.boundary;
 
-import com.assuregateway.dossiers.control.ReviewClaims;
 import com.assuregateway.console.entity.ConsoleUser;
-import com.assuregateway.dossiers.entity.ReviewClaim;
 import com.assuregateway.console.entity.ReviewReason;
 import com.assuregateway.dossiers.boundary.FaceTecFlow;
 import com.assuregateway.dossiers.boundary.ProcessView;
 import com.assuregateway.dossiers.boundary.QueuedProcess;
 import com.assuregateway.dossiers.boundary.ReviewRequest;
 import com.assuregateway.dossiers.control.DecisionRules;
+import com.assuregateway.dossiers.control.ReviewClaims;
+import com.assuregateway.dossiers.entity.ReviewClaim;
 import com.assuregateway.problems.entity.GatewayProblem;
 import com.assuregateway.problems.entity.ProblemType;
 import com.assuregateway.reporting.control.AuditQueries;

@@ -60,7 +60,7 @@ public class SignInController {
     @GET
     @Path("login")
     public Response form(@QueryParam("signed-out") String signedOut) {
-        if ("identity-provider".equals(signedOut)) {
+        if (OidcController.SIGNED_OUT_AT_PROVIDER.equals(signedOut)) {
             models.put("notice", "You are signed out, here and at the company's identity provider.");
         }
         models.put("roles", ROLES);

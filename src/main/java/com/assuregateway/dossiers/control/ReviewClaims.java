@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
 /**
  * Who works on which process of the review queue. A claim is a courtesy between reviewers, not a lock on the
  * record: it lapses after {@code gateway.reviews.claim-minutes}; while it holds, a review by anyone else is refused
- * ({@link FlowRecords#review}), whether given in the console or through the API. Joins the caller's transaction, so
+ * ({@link Reviews#review}), whether given in the console or through the API. Joins the caller's transaction, so
  * that a review and the end of its claim are one.
  */
 @ApplicationScoped

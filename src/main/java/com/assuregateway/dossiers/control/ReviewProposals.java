@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Four eyes: the first reviewer's verdict is kept as a proposal (and an audit event) until a second reviewer
- * confirms it ({@link FlowRecords#review}); a proposal is never the process's review by itself. Joins the caller's
+ * confirms it ({@link Reviews#review}); a proposal is never the process's review by itself. Joins the caller's
  * transaction, so that a confirmed review and the end of its proposal are one.
  */
 @ApplicationScoped
